@@ -1,0 +1,250 @@
+CREATE SCHEMA "catalog";
+--> statement-breakpoint
+CREATE SCHEMA "orders";
+--> statement-breakpoint
+CREATE SCHEMA "recommendations";
+--> statement-breakpoint
+CREATE SCHEMA "sellers";
+--> statement-breakpoint
+CREATE SCHEMA "users";
+--> statement-breakpoint
+CREATE TABLE "catalog"."categories" (
+	"id" text PRIMARY KEY NOT NULL,
+	"parent_id" text,
+	"name" text NOT NULL,
+	"slug" text NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "catalog"."product_variants" (
+	"id" text PRIMARY KEY NOT NULL,
+	"product_id" text NOT NULL,
+	"sku" text NOT NULL,
+	"title" text NOT NULL,
+	"option_values" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"price" integer NOT NULL,
+	"compare_at_price" integer,
+	"currency" char(3) DEFAULT 'USD' NOT NULL,
+	"stock" integer DEFAULT 0 NOT NULL,
+	"weight_grams" integer,
+	"position" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "product_variants_stock_non_negative" CHECK ("catalog"."product_variants"."stock" >= 0),
+	CONSTRAINT "product_variants_price_non_negative" CHECK ("catalog"."product_variants"."price" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "catalog"."products" (
+	"id" text PRIMARY KEY NOT NULL,
+	"seller_id" text NOT NULL,
+	"category_id" text NOT NULL,
+	"title" text NOT NULL,
+	"slug" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"brand" text,
+	"images" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"attributes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"options" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"status" text DEFAULT 'DRAFT' NOT NULL,
+	"min_price" integer DEFAULT 0 NOT NULL,
+	"max_price" integer DEFAULT 0 NOT NULL,
+	"currency" char(3) DEFAULT 'USD' NOT NULL,
+	"rating_average" real DEFAULT 0 NOT NULL,
+	"rating_count" integer DEFAULT 0 NOT NULL,
+	"popularity" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "catalog"."reviews" (
+	"id" text PRIMARY KEY NOT NULL,
+	"product_id" text NOT NULL,
+	"author_id" text NOT NULL,
+	"rating" smallint NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reviews_rating_range" CHECK ("catalog"."reviews"."rating" between 1 and 5)
+);
+--> statement-breakpoint
+CREATE TABLE "orders"."cart_lines" (
+	"id" text PRIMARY KEY NOT NULL,
+	"cart_id" text NOT NULL,
+	"variant_id" text NOT NULL,
+	"quantity" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cart_lines_quantity_positive" CHECK ("orders"."cart_lines"."quantity" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "orders"."carts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text,
+	"token_hash" text,
+	"currency" char(3) DEFAULT 'USD' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "orders"."fulfillments" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"seller_id" text NOT NULL,
+	"status" text DEFAULT 'UNFULFILLED' NOT NULL,
+	"tracking_number" text,
+	"shipped_at" timestamp with time zone,
+	"delivered_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "orders"."order_lines" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"fulfillment_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"variant_id" text NOT NULL,
+	"seller_id" text NOT NULL,
+	"title" text NOT NULL,
+	"sku" text NOT NULL,
+	"unit_price" integer NOT NULL,
+	"quantity" integer NOT NULL,
+	"total" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "orders"."orders" (
+	"id" text PRIMARY KEY NOT NULL,
+	"number" text NOT NULL,
+	"user_id" text NOT NULL,
+	"status" text NOT NULL,
+	"currency" char(3) DEFAULT 'USD' NOT NULL,
+	"subtotal" integer NOT NULL,
+	"shipping_total" integer DEFAULT 0 NOT NULL,
+	"tax_total" integer DEFAULT 0 NOT NULL,
+	"total" integer NOT NULL,
+	"shipping_address" jsonb,
+	"placed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "recommendations"."co_purchases" (
+	"product_id" text NOT NULL,
+	"related_product_id" text NOT NULL,
+	"orders" integer NOT NULL,
+	CONSTRAINT "co_purchases_product_id_related_product_id_pk" PRIMARY KEY("product_id","related_product_id")
+);
+--> statement-breakpoint
+CREATE TABLE "recommendations"."interactions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text,
+	"product_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"order_id" text,
+	"quantity" integer DEFAULT 1 NOT NULL,
+	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sellers"."ledger_entries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"seller_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"order_id" text,
+	"amount" integer NOT NULL,
+	"currency" char(3) DEFAULT 'USD' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sellers"."sellers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"slug" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'PENDING' NOT NULL,
+	"rating_average" real DEFAULT 0 NOT NULL,
+	"rating_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users"."addresses" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"name" text NOT NULL,
+	"line1" text NOT NULL,
+	"line2" text,
+	"city" text NOT NULL,
+	"region" text,
+	"postal_code" text NOT NULL,
+	"country" char(2) NOT NULL,
+	"phone" text,
+	"is_default" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users"."notifications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"link" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "users"."users" (
+	"id" text PRIMARY KEY NOT NULL,
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"password_hash" text,
+	"roles" text[] DEFAULT '{CUSTOMER}'::text[] NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users"."wishlist_items" (
+	"user_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "wishlist_items_user_id_product_id_pk" PRIMARY KEY("user_id","product_id")
+);
+--> statement-breakpoint
+ALTER TABLE "catalog"."categories" ADD CONSTRAINT "categories_parent_id_categories_id_fk" FOREIGN KEY ("parent_id") REFERENCES "catalog"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog"."product_variants" ADD CONSTRAINT "product_variants_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "catalog"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog"."products" ADD CONSTRAINT "products_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "catalog"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "catalog"."reviews" ADD CONSTRAINT "reviews_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "catalog"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "orders"."cart_lines" ADD CONSTRAINT "cart_lines_cart_id_carts_id_fk" FOREIGN KEY ("cart_id") REFERENCES "orders"."carts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "orders"."fulfillments" ADD CONSTRAINT "fulfillments_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "orders"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "orders"."order_lines" ADD CONSTRAINT "order_lines_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "orders"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sellers"."ledger_entries" ADD CONSTRAINT "ledger_entries_seller_id_sellers_id_fk" FOREIGN KEY ("seller_id") REFERENCES "sellers"."sellers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users"."addresses" ADD CONSTRAINT "addresses_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users"."notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users"."wishlist_items" ADD CONSTRAINT "wishlist_items_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "categories_slug_key" ON "catalog"."categories" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "categories_parent_idx" ON "catalog"."categories" USING btree ("parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "product_variants_sku_key" ON "catalog"."product_variants" USING btree ("sku");--> statement-breakpoint
+CREATE INDEX "product_variants_product_idx" ON "catalog"."product_variants" USING btree ("product_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "products_slug_key" ON "catalog"."products" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "products_seller_idx" ON "catalog"."products" USING btree ("seller_id","created_at");--> statement-breakpoint
+CREATE INDEX "products_category_idx" ON "catalog"."products" USING btree ("category_id");--> statement-breakpoint
+CREATE INDEX "products_status_created_idx" ON "catalog"."products" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "products_status_price_idx" ON "catalog"."products" USING btree ("status","min_price","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_product_author_key" ON "catalog"."reviews" USING btree ("product_id","author_id");--> statement-breakpoint
+CREATE INDEX "reviews_product_created_idx" ON "catalog"."reviews" USING btree ("product_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "reviews_author_created_idx" ON "catalog"."reviews" USING btree ("author_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "cart_lines_cart_variant_key" ON "orders"."cart_lines" USING btree ("cart_id","variant_id");--> statement-breakpoint
+CREATE INDEX "carts_user_idx" ON "orders"."carts" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "carts_token_key" ON "orders"."carts" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "fulfillments_order_idx" ON "orders"."fulfillments" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "fulfillments_seller_idx" ON "orders"."fulfillments" USING btree ("seller_id","created_at");--> statement-breakpoint
+CREATE INDEX "order_lines_order_idx" ON "orders"."order_lines" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "order_lines_seller_idx" ON "orders"."order_lines" USING btree ("seller_id");--> statement-breakpoint
+CREATE INDEX "order_lines_product_idx" ON "orders"."order_lines" USING btree ("product_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_number_key" ON "orders"."orders" USING btree ("number");--> statement-breakpoint
+CREATE INDEX "orders_user_placed_idx" ON "orders"."orders" USING btree ("user_id","placed_at","id");--> statement-breakpoint
+CREATE INDEX "co_purchases_rank_idx" ON "recommendations"."co_purchases" USING btree ("product_id","orders","related_product_id");--> statement-breakpoint
+CREATE INDEX "interactions_kind_time_idx" ON "recommendations"."interactions" USING btree ("kind","occurred_at");--> statement-breakpoint
+CREATE INDEX "interactions_order_idx" ON "recommendations"."interactions" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "interactions_product_idx" ON "recommendations"."interactions" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "ledger_entries_seller_idx" ON "sellers"."ledger_entries" USING btree ("seller_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sellers_slug_key" ON "sellers"."sellers" USING btree ("slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "sellers_user_key" ON "sellers"."sellers" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "addresses_user_idx" ON "users"."addresses" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "notifications_user_created_idx" ON "users"."notifications" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_key" ON "users"."users" USING btree ("email");

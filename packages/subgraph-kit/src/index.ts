@@ -1,0 +1,12 @@
+import "reflect-metadata";
+export * from "./connection";
+export * from "./env";
+export * from "./errors";
+export * from "./federation";
+export * from "./ids";
+export * from "./loaders";
+export * from "./money";
+export * from "./page-args";
+export * from "./rating";
+export * from "./scalars";
+export * from "./server";

@@ -1,0 +1,7 @@
+import type { ReferenceResolvers } from "@bazaar/subgraph-kit";
+import type { SellersContext } from "../context";
+import { sellerReference } from "../services/seller.service";
+
+export const sellerReferenceResolvers: ReferenceResolvers = {
+  Seller: { __resolveReference: (ref: { id: string }, ctx: SellersContext) => sellerReference(ctx, ref.id) },
+};

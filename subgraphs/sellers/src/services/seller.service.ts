@@ -1,0 +1,50 @@
+import { badUserInput, type Connection, decodeCursor, pageSize, ratingSummary, toConnection } from "@bazaar/subgraph-kit";
+import type { SellersContext } from "../context";
+import { countActiveSellers, findSellerBySlug, listActiveSellers, type SellerRow } from "../db/seller.queries";
+import type { Seller, SellerStatus } from "../schema/seller.type";
+
+export function toSeller(row: SellerRow): Seller {
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    status: row.status as SellerStatus,
+    rating: ratingSummary(row.ratingAverage, row.ratingCount),
+    joinedAt: row.joinedAt,
+  };
+}
+
+/** Public lookups only ever show active stores. */
+const publicOnly = (row: SellerRow | null | undefined) => (row && row.status === "ACTIVE" ? toSeller(row) : null);
+
+export async function findSeller(ctx: SellersContext, by: { id?: string | null; slug?: string | null }): Promise<Seller | null> {
+  if (Boolean(by.id) === Boolean(by.slug)) throw badUserInput("Pass exactly one of id or slug");
+  if (by.id) return publicOnly(await ctx.loaders.sellerById.load(by.id));
+  return publicOnly(await findSellerBySlug(ctx.db, by.slug as string));
+}
+
+export async function listSellers(ctx: SellersContext, page: { first?: number | null; after?: string | null }): Promise<Connection<Seller>> {
+  const first = pageSize(page);
+  const after = page.after ? decodeCursor(page.after, 2) : undefined;
+  const rows = await listActiveSellers(ctx.db, first + 1, after ? { name: String(after[0]), id: String(after[1]) } : undefined);
+  for (const row of rows) ctx.loaders.sellerById.prime(row.id, row);
+  return toConnection(rows, {
+    first,
+    after: page.after,
+    cursorOf: (row) => [row.name, row.id],
+    toNode: toSeller,
+    totalCount: () => countActiveSellers(ctx.db),
+  });
+}
+
+/** Entity lookups resolve any seller the graph references, whatever its status. */
+export async function sellerReference(ctx: SellersContext, id: string): Promise<Seller | null> {
+  const row = await ctx.loaders.sellerById.load(id);
+  return row ? toSeller(row) : null;
+}
+
+export async function sellerOfUser(ctx: SellersContext, userId: string): Promise<Seller | null> {
+  return publicOnly(await ctx.loaders.sellerByUserId.load(userId));
+}
