@@ -1,3 +1,4 @@
+// Loaded first: type-graphql decorators need the Reflect metadata API when classes are defined.
 import "reflect-metadata";
 export * from "./connection";
 export * from "./env";

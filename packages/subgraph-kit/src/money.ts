@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 
 /** Money travels as integer minor units (cents) plus an ISO-4217 code: never floats. */

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { ArgsType, Field, Int } from "type-graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./connection";
 

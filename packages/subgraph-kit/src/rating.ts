@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Directive, Field, Float, Int, ObjectType } from "type-graphql";
 
 @Directive("@shareable")
