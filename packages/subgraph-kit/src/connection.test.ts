@@ -59,3 +59,21 @@ describe("toConnection", () => {
     expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
   });
 });
+
+describe("totalCount", () => {
+  it("is computed only when awaited, and only once", async () => {
+    let runs = 0;
+    const connection = toConnection([], {
+      first: 1,
+      cursorOf: (r: { id: string }) => [r.id],
+      totalCount: async () => {
+        runs += 1;
+        return 7;
+      },
+    });
+    expect(runs).toBe(0);
+    expect(await connection.totalCount).toBe(7);
+    expect(await connection.totalCount).toBe(7);
+    expect(runs).toBe(1);
+  });
+});

@@ -5,6 +5,21 @@ import { badUserInput } from "./errors";
 /** A value that is either known already or computed only when a client selects it. */
 export type Lazy<T> = T | (() => Promise<T>);
 
+/**
+ * A thenable that starts `compute` only when awaited. graphql-js awaits promise-like field values,
+ * so a count nobody selected never reaches the database.
+ */
+export function deferred<T>(compute: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | undefined;
+  return {
+    // biome-ignore lint/suspicious/noThenProperty: being awaitable is the point of this object.
+    then(onFulfilled, onRejected) {
+      started ??= compute();
+      return started.then(onFulfilled, onRejected);
+    },
+  };
+}
+
 @Directive("@shareable")
 @ObjectType({ description: "Relay page information." })
 export class PageInfo {
@@ -29,8 +44,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  /** GraphQL's default resolver calls a function-valued property, so a count is only run when selected. */
-  totalCount: Lazy<number>;
+  /** Deferred: counted only when a client selects it. */
+  totalCount: number | PromiseLike<number>;
 }
 
 /**
@@ -130,6 +145,6 @@ export function toConnection<Row, T = Row>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: options.totalCount,
+    totalCount: typeof options.totalCount === "function" ? deferred(options.totalCount) : options.totalCount,
   };
 }

@@ -28,7 +28,11 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 
 export interface FederatedSchemaOptions {
   resolvers: NonNullable<BuildSchemaOptions["resolvers"]>;
-  orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
+  /**
+   * Every `@key` type this subgraph declares, owned or stub. type-graphql only emits types reachable
+   * from root fields, and an entity reached only through `_entities` is not.
+   */
+  entities: Function[];
   referenceResolvers?: ReferenceResolvers;
   authChecker?: BuildSchemaOptions["authChecker"];
 }
@@ -40,7 +44,7 @@ export interface FederatedSchemaOptions {
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes ?? [],
+    orphanedTypes: options.entities,
     authChecker: options.authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

@@ -3,3 +3,4 @@ export { freePort } from "./free-port";
 export { findPostgresBin, type LocateOptions, type PostgresCluster, startPostgresCluster } from "./postgres-cluster";
 export { createStatementCounter, type StatementCounter } from "./statement-counter";
 export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./test-database";
+export { type GraphQLResponse, graphqlClient } from "./graphql-client";
