@@ -3,7 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { parse } from "graphql";
-import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema, type ClassType, createResolversMap } from "type-graphql";
 import { DateTimeScalar } from "./scalars";
 
 /** The federation spec every subgraph links; one place to bump it. */
@@ -32,7 +32,7 @@ export interface FederatedSchemaOptions {
    * Every `@key` type this subgraph declares, owned or stub. type-graphql only emits types reachable
    * from root fields, and an entity reached only through `_entities` is not.
    */
-  entities: Function[];
+  entities: ClassType[];
   referenceResolvers?: ReferenceResolvers;
   authChecker?: BuildSchemaOptions["authChecker"];
 }

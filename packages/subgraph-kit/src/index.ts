@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./federation";
 export * from "./ids";
 export * from "./loaders";
+export * from "./main";
 export * from "./money";
 export * from "./page-args";
 export * from "./rating";

@@ -17,6 +17,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   onStop?: () => Promise<void>;
 }
 
+export type { RunningHttpServer as RunningServer } from "@bazaar/http";
+
 export interface SubgraphServer {
   name: string;
   listen(port: number, host?: string): Promise<RunningHttpServer>;

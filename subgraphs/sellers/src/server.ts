@@ -1,5 +1,5 @@
-import type { Database } from "@bazaar/drizzle";
 import { createSubgraphServer, type SubgraphServer } from "@bazaar/subgraph-kit";
+import type { Database } from "@bazaar/drizzle";
 import { buildSellersSchema } from "./build-schema";
 import { createContext } from "./context";
 

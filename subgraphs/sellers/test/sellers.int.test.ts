@@ -1,12 +1,12 @@
-import type { RunningHttpServer } from "@bazaar/http";
-import { createStatementCounter, createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
+import { createStatementCounter, createTestDatabase, type GraphQLResponse, graphqlClient, type TestDatabase } from "@bazaar/testing";
 import { createDatabase } from "@bazaar/drizzle";
+import type { RunningServer } from "@bazaar/subgraph-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server";
 import { insertSeller } from "./fixtures";
 
 let testDb: TestDatabase;
-let server: RunningHttpServer;
+let server: RunningServer;
 const counter = createStatementCounter();
 let gql: ReturnType<typeof graphqlClient>;
 
@@ -50,7 +50,7 @@ describe("sellers connection", () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const res: Awaited<ReturnType<typeof gql>> = await gql(
+      const res: GraphQLResponse = await gql(
         `query($after: String) { sellers(first: 25, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
@@ -103,7 +103,7 @@ describe("federation", () => {
       const res = await gql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Seller { name } } }`, {
         reps: ids.slice(0, n).map((id) => ({ __typename: "Seller", id })),
       });
-      expect((res.body.data?._entities as unknown[]).length).toBe(n);
+      expect(res.body.data?._entities).toHaveLength(n);
       expect(counter.count).toBe(1);
     }
   });
