@@ -1,0 +1,5 @@
+export * from "./access-token";
+export * from "./key-ring";
+export * from "./roles";
+export * from "./token-config";
+export * from "./viewer";
