@@ -4,4 +4,6 @@ import { sellerReference } from "../services/seller.service";
 
 export const sellerReferenceResolvers: ReferenceResolvers = {
   Seller: { __resolveReference: (ref: { id: string }, ctx: SellersContext) => sellerReference(ctx, ref.id) },
+  // A stub: the fields sellers adds to User need nothing but the id.
+  User: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
 };

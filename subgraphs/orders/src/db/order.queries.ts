@@ -1,0 +1,38 @@
+import type { Database } from "@bazaar/drizzle";
+import { tables } from "@bazaar/drizzle";
+import { asc, eq, getTableColumns, inArray } from "drizzle-orm";
+
+const { orders, orderLines, fulfillments } = tables;
+
+export type OrderRow = typeof orders.$inferSelect;
+export type FulfillmentRow = typeof fulfillments.$inferSelect;
+/** A line plus its order's currency: lines store amounts only, the order stores the currency. */
+export type OrderLineRow = typeof orderLines.$inferSelect & { currency: string };
+
+export const findOrdersByIds = (db: Database, ids: readonly string[]) =>
+  db
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, [...ids]));
+
+/** Lines of many orders in one statement, in a stable order (ids are roughly creation-time ordered). */
+export const findOrderLinesByOrderIds = (db: Database, orderIds: readonly string[]): Promise<OrderLineRow[]> =>
+  db
+    .select({ ...getTableColumns(orderLines), currency: orders.currency })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(inArray(orderLines.orderId, [...orderIds]))
+    .orderBy(asc(orderLines.id));
+
+export const findFulfillmentsByIds = (db: Database, ids: readonly string[]) =>
+  db
+    .select()
+    .from(fulfillments)
+    .where(inArray(fulfillments.id, [...ids]));
+
+export const findFulfillmentsByOrderIds = (db: Database, orderIds: readonly string[]) =>
+  db
+    .select()
+    .from(fulfillments)
+    .where(inArray(fulfillments.orderId, [...orderIds]))
+    .orderBy(asc(fulfillments.createdAt), asc(fulfillments.id));
