@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, type ClassType, createResolversMap } from "type-graphql";
+import { authChecker } from "./authorization";
 import { DateTimeScalar } from "./scalars";
 
 /** The federation spec every subgraph links; one place to bump it. */
@@ -34,7 +35,6 @@ export interface FederatedSchemaOptions {
    */
   entities: ClassType[];
   referenceResolvers?: ReferenceResolvers;
-  authChecker?: BuildSchemaOptions["authChecker"];
 }
 
 /**
@@ -45,7 +45,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const typeGraphqlSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.entities,
-    authChecker: options.authChecker,
+    authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     // A subgraph may contribute only entity fields and no Query field of its own.

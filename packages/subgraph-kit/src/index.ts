@@ -1,5 +1,6 @@
 // Loaded first: type-graphql decorators need the Reflect metadata API when classes are defined.
 import "reflect-metadata";
+export * from "./authorization";
 export * from "./connection";
 export * from "./env";
 export * from "./errors";

@@ -1,9 +1,10 @@
-import { createDatabase, type Database, openConnection } from "@bazaar/drizzle";
+import { createAccessTokenVerifier, defaultVerifierConfig, remoteKeySet } from "@bazaar/auth";
+import { createDatabase, openConnection } from "@bazaar/drizzle";
 import { z } from "zod";
 import { parseEnv, subgraphEnvShape } from "./env";
-import type { SubgraphServer } from "./server";
+import type { SubgraphDeps, SubgraphServer } from "./server";
 
-export type SubgraphFactory = (deps: { db: Database; production: boolean }) => Promise<SubgraphServer>;
+export type SubgraphFactory = (deps: SubgraphDeps) => Promise<SubgraphServer>;
 
 /**
  * Entry point of a subgraph deployed on its own: configuration from the environment, a pool on
@@ -12,14 +13,29 @@ export type SubgraphFactory = (deps: { db: Database; production: boolean }) => P
  */
 export async function runSubgraph(name: string, defaultPort: number, createServer: SubgraphFactory): Promise<void> {
   const env = parseEnv(
-    z.object({
-      ...subgraphEnvShape,
-      DATABASE_URL: z.string().url({ message: `is required to run the ${name} subgraph on its own` }),
-      PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
-    }),
+    z
+      .object({
+        ...subgraphEnvShape,
+        DATABASE_URL: z.string().url({ message: `is required to run the ${name} subgraph on its own` }),
+        PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
+      })
+      .refine((env) => env.NODE_ENV !== "production" || env.SERVICE_TOKEN, {
+        message: "SERVICE_TOKEN (32+ characters, shared with the router) is required in production",
+        path: ["SERVICE_TOKEN"],
+      }),
+  );
+  const production = env.NODE_ENV === "production";
+  const verifyToken = createAccessTokenVerifier(
+    remoteKeySet(env.AUTH_JWKS_URL),
+    defaultVerifierConfig({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }),
   );
   const connection = await openConnection({ url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE });
-  const server = await createServer({ db: createDatabase(connection), production: env.NODE_ENV === "production" });
+  const server = await createServer({
+    db: createDatabase(connection),
+    production,
+    verifyToken,
+    serviceToken: env.SERVICE_TOKEN,
+  });
   const running = await server.listen(env.PORT, env.HOST);
   console.log(JSON.stringify({ level: "info", msg: `${name} subgraph ready`, url: `${running.url}/graphql` }));
 

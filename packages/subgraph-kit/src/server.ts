@@ -1,18 +1,35 @@
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { randomUUID } from "node:crypto";
+import { type AccessTokenVerifier, bearerToken, InvalidTokenError, type Viewer } from "@bazaar/auth";
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { Database } from "@bazaar/drizzle";
 import { apolloHandler, type Route, type RunningHttpServer, sendJson, startHttpServer } from "@bazaar/http";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { ErrorCode } from "./errors";
 
-export interface SubgraphServerOptions<TContext extends BaseContext> {
+/** Header carrying the shared service credential between router and subgraphs. */
+export const SERVICE_TOKEN_HEADER = "x-bazaar-service-token";
+
+/** What every subgraph's `createServer` receives. */
+export interface SubgraphDeps {
+  db: Database;
+  production?: boolean | undefined;
+  /** Verifies the forwarded `Authorization: Bearer` token again; without it every request is anonymous. */
+  verifyToken?: AccessTokenVerifier | undefined;
+  /**
+   * Shared credential the router and other subgraphs send; when set, requests without it are refused,
+   * so nothing but the graph's own services can call this subgraph.
+   */
+  serviceToken?: string | undefined;
+}
+
+export interface SubgraphServerOptions<TContext extends BaseContext> extends Omit<SubgraphDeps, "db"> {
   name: string;
   schema: GraphQLSchema;
-  context: (req: IncomingMessage, requestId: string) => Promise<TContext> | TContext;
+  context: (req: IncomingMessage, requestId: string, viewer: Viewer | null) => Promise<TContext> | TContext;
   /** Extra HTTP routes beside /graphql and /healthz, e.g. webhooks. */
   routes?: Route[];
-  production?: boolean;
   bodyLimitBytes?: number;
   onStop?: () => Promise<void>;
 }
@@ -54,7 +71,11 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       await apollo.start();
       const graphql = apolloHandler(apollo, {
         bodyLimitBytes: options.bodyLimitBytes ?? 1_000_000,
-        context: async (req) => options.context(req, String(req.headers["x-request-id"] ?? randomUUID())),
+        context: async (req) => {
+          assertServiceCaller(req, options.serviceToken);
+          const viewer = await authenticate(req, options.verifyToken);
+          return options.context(req, String(req.headers["x-request-id"] ?? randomUUID()), viewer);
+        },
       });
       return startHttpServer({
         port,
@@ -72,4 +93,29 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       });
     },
   };
+}
+
+function httpError(message: string, code: string, status: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
+
+function assertServiceCaller(req: IncomingMessage, expected: string | undefined): void {
+  if (!expected) return;
+  const presented = Buffer.from(String(req.headers[SERVICE_TOKEN_HEADER] ?? ""));
+  const wanted = Buffer.from(expected);
+  if (presented.length !== wanted.length || !timingSafeEqual(presented, wanted)) {
+    throw httpError("Only Bazaar services may call a subgraph", ErrorCode.UNAUTHENTICATED, 401);
+  }
+}
+
+async function authenticate(req: IncomingMessage, verify: AccessTokenVerifier | undefined): Promise<Viewer | null> {
+  try {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) return null;
+    if (!verify) throw new InvalidTokenError("this subgraph has no token verifier");
+    return await verify(token);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw httpError(error.message, ErrorCode.UNAUTHENTICATED, 401);
+    throw error;
+  }
 }

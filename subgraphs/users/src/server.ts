@@ -1,20 +1,14 @@
-import { createSubgraphServer, type SubgraphServer } from "@bazaar/subgraph-kit";
-import type { Database } from "@bazaar/drizzle";
+import { createSubgraphServer, type SubgraphDeps, type SubgraphServer } from "@bazaar/subgraph-kit";
 import { buildUsersSchema } from "./build-schema";
 import { createContext } from "./context";
 
 export { buildUsersSchema as buildSchema };
 
-export interface UsersDeps {
-  db: Database;
-  production?: boolean;
-}
-
-export async function createServer(deps: UsersDeps): Promise<SubgraphServer> {
+export async function createServer(deps: SubgraphDeps): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: "users",
     schema: await buildUsersSchema(),
-    production: deps.production,
-    context: (_req, requestId) => createContext(deps.db, requestId),
+    ...deps,
+    context: (_req, requestId, viewer) => createContext(deps.db, requestId, viewer),
   });
 }
