@@ -1,0 +1,26 @@
+import type { Database } from "@bazaar/drizzle";
+import { keyedLoader } from "@bazaar/subgraph-kit";
+import { countReviewsByAuthors, findReviewsByIds, listReviewsOf } from "../db/review.queries";
+import { pagedLoader } from "./page.loaders";
+
+export function createReviewLoaders(db: Database) {
+  return {
+    reviewById: keyedLoader(
+      (ids: readonly string[]) => findReviewsByIds(db, ids),
+      (row) => row.id,
+    ),
+    reviewPagesByProduct: pagedLoader(
+      (ids, limit, after) => listReviewsOf(db, "productId", ids, limit, after),
+      (row) => row.productId,
+    ),
+    reviewPagesByAuthor: pagedLoader(
+      (ids, limit, after) => listReviewsOf(db, "authorId", ids, limit, after),
+      (row) => row.authorId,
+    ),
+    reviewCountByAuthor: keyedLoader(
+      (ids: readonly string[]) => countReviewsByAuthors(db, ids),
+      (row) => row.authorId,
+    ),
+  };
+}
+export type ReviewLoaders = ReturnType<typeof createReviewLoaders>;

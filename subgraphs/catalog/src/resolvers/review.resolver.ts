@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { CatalogContext } from "../context";
+import { Product } from "../schema/product.type";
+import { Review } from "../schema/review.type";
+import { owningProduct } from "../services/product.service";
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @FieldResolver(() => Product)
+  product(@Root() review: Review, @Ctx() ctx: CatalogContext) {
+    return owningProduct(ctx, review.productId);
+  }
+}

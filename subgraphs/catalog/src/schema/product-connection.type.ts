@@ -1,0 +1,4 @@
+import { connectionType } from "@bazaar/subgraph-kit";
+import { Product } from "./product.type";
+
+export const ProductConnection = connectionType(Product, "Product");
