@@ -2,7 +2,10 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { type AccessTokenVerifier, bearerToken, InvalidTokenError, type Viewer } from "@bazaar/auth";
 import { ApolloServer, type BaseContext } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { Database } from "@bazaar/drizzle";
 import { apolloHandler, type Route, type RunningHttpServer, sendJson, startHttpServer } from "@bazaar/http";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
@@ -64,9 +67,9 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
         introspection: true,
         csrfPrevention: true,
         includeStacktraceInErrorResponses: !production,
-        status400ForVariableCoercionErrors: true,
         formatError: maskUnexpectedErrors(production),
-        plugins: [ApolloServerPluginLandingPageDisabled()],
+        // No Apollo Studio here: per-field inline traces would only cost time on every request.
+        plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       });
       await apollo.start();
       const graphql = apolloHandler(apollo, {
