@@ -66,6 +66,8 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
         // The router fetches `_service { sdl }` and plans against it; clients never reach a subgraph directly.
         introspection: true,
         csrfPrevention: true,
+        // The process owner (runSubgraph, the all-in-one) decides when to stop, in order.
+        stopOnTerminationSignals: false,
         includeStacktraceInErrorResponses: !production,
         formatError: maskUnexpectedErrors(production),
         // No Apollo Studio here: per-field inline traces would only cost time on every request.

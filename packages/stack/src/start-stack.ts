@@ -1,0 +1,96 @@
+import type { KeyRing } from "@bazaar/auth";
+import { type Connection, createDatabase } from "@bazaar/drizzle";
+import { createRouter } from "@bazaar/router";
+import { listenAs } from "./errors";
+import { createDepsFactory, ephemeralKeyRing } from "./subgraph-deps";
+import { SUBGRAPHS, type ServiceName } from "./subgraphs";
+import { startWaves } from "./waves";
+
+export interface StackOptions {
+  /** One connection (PGlite or a postgres.js pool) shared by every subgraph's database. */
+  connection: Connection;
+  /** Missing or 0: a free port, which is what tests want. */
+  ports?: Partial<Record<ServiceName, number>>;
+  /** Interface every service binds to; default 127.0.0.1. */
+  host?: string;
+  /** Every SQL statement, with the subgraph that sent it; for statement-count tests. */
+  onQuery?: (subgraph: string, sql: string) => void;
+  production?: boolean;
+  /** users' signing keys; default a throwaway ring, so tokens do not outlive the stack. */
+  keyRing?: KeyRing;
+  /** Defaults to the committed schema/supergraph.graphql. */
+  supergraphPath?: string;
+}
+
+export interface RunningStack {
+  /** The router's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  routerUrl: string;
+  /** Subgraph name → its GraphQL endpoint, in port order. */
+  subgraphUrls: Record<string, string>;
+  /** Stops the router first (no new plans), then the subgraphs. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+type Running = { name: string; url: string; stop(): Promise<void> };
+
+/** The five subgraphs and the router in this process, the router pointed at where the subgraphs really listen. */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const host = options.host ?? "127.0.0.1";
+  const production = options.production ?? false;
+  const onQuery = options.onQuery;
+  const depsFor = createDepsFactory({
+    keyRing: options.keyRing ?? (await ephemeralKeyRing()),
+    production,
+    databaseFor: (name) => createDatabase(options.connection, { onQuery: onQuery && ((sql) => onQuery(name, sql)) }),
+  });
+  const subgraphs: Running[] = [];
+  const urls = () => Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
+  let router: Running;
+  try {
+    for (const wave of startWaves(SUBGRAPHS)) {
+      const known = urls();
+      const results = await Promise.allSettled(
+        wave.map(async ({ name, load }) => {
+          const server = await (await load()).createServer(depsFor(name, known));
+          const port = options.ports?.[name] ?? 0;
+          const running = await listenAs(name, host, port, () => server.listen(port, host));
+          return { name, url: `${running.url}/graphql`, stop: running.stop };
+        }),
+      );
+      for (const result of results) if (result.status === "fulfilled") subgraphs.push(result.value);
+      const failed = results.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    }
+    const port = options.ports?.router ?? 0;
+    const subgraphUrls = urls();
+    const running = await listenAs("router", host, port, () =>
+      createRouter({ subgraphUrls, production, supergraphPath: options.supergraphPath }).listen(port, host),
+    );
+    router = { name: "router", url: `${running.url}/graphql`, stop: running.stop };
+  } catch (error) {
+    await stopAll(subgraphs);
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const byPort = new Map(SUBGRAPHS.map((entry, index) => [entry.name as string, index]));
+  return {
+    routerUrl: router.url,
+    subgraphUrls: Object.fromEntries(
+      [...subgraphs].sort((a, b) => (byPort.get(a.name) ?? 0) - (byPort.get(b.name) ?? 0)).map((s) => [s.name, s.url]),
+    ),
+    stop() {
+      stopping ??= (async () => {
+        await router.stop();
+        await stopAll(subgraphs);
+      })();
+      return stopping;
+    },
+  };
+}
+
+async function stopAll(services: Running[]): Promise<void> {
+  const results = await Promise.allSettled(services.map((s) => s.stop()));
+  const failure = results.find((r) => r.status === "rejected");
+  if (failure) throw failure.reason;
+}

@@ -1,0 +1,40 @@
+import {
+  createAccessTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  defaultVerifierConfig,
+  generatePrivateJwk,
+  type KeyRing,
+  keyRingFromPrivateJwks,
+  localKeySet,
+} from "@bazaar/auth";
+import type { Database } from "@bazaar/drizzle";
+import type { StackSubgraphDeps, SubgraphName } from "./subgraphs";
+
+/** A throwaway key ring for stacks that do not bring one (tests); tokens die with the process. */
+export async function ephemeralKeyRing(): Promise<KeyRing> {
+  return keyRingFromPrivateJwks([await generatePrivateJwk()]);
+}
+
+export interface SharedDeps {
+  keyRing: KeyRing;
+  production: boolean;
+  databaseFor(name: SubgraphName): Database;
+}
+
+/**
+ * In one process every subgraph trusts users' key ring directly, instead of fetching the JWKS
+ * over HTTP as separately deployed subgraphs do.
+ */
+export function createDepsFactory(shared: SharedDeps) {
+  const verifyToken = createAccessTokenVerifier(
+    localKeySet(shared.keyRing.jwks()),
+    defaultVerifierConfig({ issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }),
+  );
+  return (name: SubgraphName, urls: Record<string, string>): StackSubgraphDeps => {
+    const base = { db: shared.databaseFor(name), production: shared.production };
+    // users is the issuer: it verifies with its own key ring (it builds that verifier itself).
+    if (name === "users") return { ...base, keyRing: shared.keyRing, catalogUrl: urls.catalog };
+    return { ...base, verifyToken };
+  };
+}
