@@ -177,6 +177,14 @@ CREATE TABLE "users"."addresses" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "users"."login_failures" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "users"."login_failures_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"email" text NOT NULL,
+	"ip" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"cleared_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "users"."notifications" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -188,12 +196,30 @@ CREATE TABLE "users"."notifications" (
 	"read_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "users"."refresh_token_families" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text
+);
+--> statement-breakpoint
+CREATE TABLE "users"."refresh_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"family_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "users"."users" (
 	"id" text PRIMARY KEY NOT NULL,
 	"email" text NOT NULL,
 	"name" text NOT NULL,
 	"password_hash" text,
 	"roles" text[] DEFAULT '{CUSTOMER}'::text[] NOT NULL,
+	"seller_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -215,6 +241,9 @@ ALTER TABLE "orders"."order_lines" ADD CONSTRAINT "order_lines_order_id_orders_i
 ALTER TABLE "sellers"."ledger_entries" ADD CONSTRAINT "ledger_entries_seller_id_sellers_id_fk" FOREIGN KEY ("seller_id") REFERENCES "sellers"."sellers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users"."addresses" ADD CONSTRAINT "addresses_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users"."notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users"."refresh_token_families" ADD CONSTRAINT "refresh_token_families_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users"."refresh_tokens" ADD CONSTRAINT "refresh_tokens_family_id_refresh_token_families_id_fk" FOREIGN KEY ("family_id") REFERENCES "users"."refresh_token_families"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "users"."refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users"."wishlist_items" ADD CONSTRAINT "wishlist_items_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "users"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "categories_slug_key" ON "catalog"."categories" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "categories_parent_idx" ON "catalog"."categories" USING btree ("parent_id");--> statement-breakpoint
@@ -246,5 +275,11 @@ CREATE INDEX "ledger_entries_seller_idx" ON "sellers"."ledger_entries" USING btr
 CREATE UNIQUE INDEX "sellers_slug_key" ON "sellers"."sellers" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "sellers_user_key" ON "sellers"."sellers" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "addresses_user_idx" ON "users"."addresses" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "addresses_one_default_per_user" ON "users"."addresses" USING btree ("user_id") WHERE "users"."addresses"."is_default";--> statement-breakpoint
+CREATE INDEX "login_failures_email_created_idx" ON "users"."login_failures" USING btree ("email","created_at");--> statement-breakpoint
+CREATE INDEX "login_failures_ip_created_idx" ON "users"."login_failures" USING btree ("ip","created_at");--> statement-breakpoint
 CREATE INDEX "notifications_user_created_idx" ON "users"."notifications" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "users_email_key" ON "users"."users" USING btree ("email");
+CREATE INDEX "refresh_token_families_user_idx" ON "users"."refresh_token_families" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "refresh_tokens_family_idx" ON "users"."refresh_tokens" USING btree ("family_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_key" ON "users"."users" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "wishlist_items_user_created_idx" ON "users"."wishlist_items" USING btree ("user_id","created_at","product_id");

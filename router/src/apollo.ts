@@ -27,14 +27,17 @@ const requestIdHeader: ApolloServerPlugin<RouterContext> = {
  * Apollo Server over an ApolloGateway that plans against a fixed supergraph and reaches each
  * subgraph through one keep-alive pool. Resolves once the gateway has loaded the supergraph.
  */
-export async function startGateway(
-  supergraphSdl: string,
-  overrides: Record<string, string>,
-  production: boolean,
-): Promise<StartedGateway> {
+export interface GatewayOptions {
+  overrides: Record<string, string>;
+  production: boolean;
+  serviceToken?: string | undefined;
+}
+
+export async function startGateway(supergraphSdl: string, options: GatewayOptions): Promise<StartedGateway> {
+  const { overrides, production } = options;
   const pool = createKeepAliveFetcher();
   const served = new Set<string>();
-  const dataSource = createDataSourceFactory(pool.fetcher, overrides);
+  const dataSource = createDataSourceFactory(pool.fetcher, overrides, options.serviceToken);
   const gateway = new ApolloGateway({
     supergraphSdl: gatewayCompatibleSupergraph(supergraphSdl).sdl,
     buildService: (definition) => {

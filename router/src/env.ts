@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "@bazaar/auth";
 import { z } from "zod";
 
 /** The committed supergraph, relative to this file so the router starts from any working directory. */
@@ -36,6 +37,15 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env) => ({
       HOST: z.string().default("127.0.0.1"),
       PORT: z.coerce.number().int().min(0).max(65535).default(4000),
       SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
+      /** users' published keys; the router verifies every bearer token against them. */
+      AUTH_JWKS_URL: z.string().url().default("http://127.0.0.1:4001/.well-known/jwks.json"),
+      AUTH_ISSUER: z.string().min(1).default(DEFAULT_ISSUER),
+      AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
+      /** Shared with the subgraphs; required in production. */
+      SERVICE_TOKEN: z.string().min(32).optional(),
+    }).refine((env) => env.NODE_ENV !== "production" || env.SERVICE_TOKEN, {
+      message: "SERVICE_TOKEN (32+ characters, shared with the subgraphs) is required in production",
+      path: ["SERVICE_TOKEN"],
     }),
     source,
   ),

@@ -1,3 +1,4 @@
+import { createAccessTokenVerifier, defaultVerifierConfig, remoteKeySet } from "@bazaar/auth";
 import { loadEnv } from "./env";
 import { createRouter } from "./server";
 
@@ -6,6 +7,12 @@ const router = createRouter({
   supergraphPath: env.SUPERGRAPH_PATH,
   subgraphUrls: env.subgraphUrls,
   production: env.NODE_ENV === "production",
+  verifyToken: createAccessTokenVerifier(
+    remoteKeySet(env.AUTH_JWKS_URL),
+    defaultVerifierConfig({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }),
+  ),
+  jwksUrl: env.AUTH_JWKS_URL,
+  serviceToken: env.SERVICE_TOKEN,
 });
 const running = await router.listen(env.PORT, env.HOST);
 console.log(JSON.stringify({ level: "info", msg: "router ready", url: `${running.url}/graphql` }));

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import type { AccessTokenVerifier } from "@bazaar/auth";
 import { apolloHandler, type RunningHttpServer, sendJson, startHttpServer } from "@bazaar/http";
 import { startGateway } from "./apollo";
 import { createContext } from "./context";
 import { defaultSupergraphPath } from "./env";
+import { jwksRoute } from "./jwks-route";
 
 export interface RouterOptions {
   /** The supergraph SDL itself; wins over `supergraphPath`. */
@@ -15,6 +17,12 @@ export interface RouterOptions {
   production?: boolean;
   /** Maximum request body after decompression. */
   bodyLimitBytes?: number;
+  /** Verifies client access tokens (pinned algorithm, issuer, audience, expiry, type). */
+  verifyToken: AccessTokenVerifier;
+  /** users' JWKS, republished at the router's `/.well-known/jwks.json`. */
+  jwksUrl: string;
+  /** Shared credential sent to every subgraph; subgraphs in production refuse calls without it. */
+  serviceToken?: string | undefined;
 }
 
 export interface Router {
@@ -22,16 +30,20 @@ export interface Router {
   listen(port: number, host?: string): Promise<RunningHttpServer>;
 }
 
-export function createRouter(options: RouterOptions = {}): Router {
+export function createRouter(options: RouterOptions): Router {
   const production = options.production ?? process.env.NODE_ENV === "production";
   return {
     async listen(port, host) {
       const supergraphSdl =
         options.supergraphSdl ?? (await readFile(options.supergraphPath ?? defaultSupergraphPath, "utf8"));
-      const gateway = await startGateway(supergraphSdl, options.subgraphUrls ?? {}, production);
+      const gateway = await startGateway(supergraphSdl, {
+        overrides: options.subgraphUrls ?? {},
+        production,
+        serviceToken: options.serviceToken,
+      });
       const graphql = apolloHandler(gateway.apollo, {
         bodyLimitBytes: options.bodyLimitBytes ?? 1_000_000,
-        context: async (req) => createContext(req),
+        context: (req) => createContext(req, options.verifyToken),
       });
       try {
         return await startHttpServer({
@@ -39,6 +51,7 @@ export function createRouter(options: RouterOptions = {}): Router {
           host,
           routes: [
             { method: "*", path: "/graphql", handler: graphql },
+            { method: "GET", path: "/.well-known/jwks.json", handler: jwksRoute(options.jwksUrl) },
             {
               method: "GET",
               path: "/healthz",

@@ -5,6 +5,8 @@ export type Fetcher = RemoteGraphQLDataSource["fetcher"];
 
 /** Where subgraphs read the client's address (users' CLIENT_IP_HEADER); only the router sets it. */
 export const CLIENT_IP_HEADER = "x-bazaar-client-ip";
+/** Must match subgraph-kit's SERVICE_TOKEN_HEADER (the router does not depend on subgraph-kit). */
+export const SERVICE_TOKEN_HEADER = "x-bazaar-service-token";
 
 /**
  * How the router talks to one subgraph: pooled connections, and of the client's headers only the
@@ -12,10 +14,13 @@ export const CLIENT_IP_HEADER = "x-bazaar-client-ip";
  * reaches a subgraph.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  serviceToken: string | undefined;
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<RouterContext>): void {
     // Schema loads and health checks run outside a client request and have no context.
     const context = options.context as Partial<RouterContext> | undefined;
     const headers = options.request.http?.headers;
+    if (this.serviceToken) headers?.set(SERVICE_TOKEN_HEADER, this.serviceToken);
     if (context?.requestId) headers?.set("x-request-id", context.requestId);
     if (context?.authorization) headers?.set("authorization", context.authorization);
     if (context?.clientIp) headers?.set(CLIENT_IP_HEADER, context.clientIp);
@@ -34,7 +39,7 @@ export function subgraphUrl(
   return url;
 }
 
-export function createDataSourceFactory(fetcher: Fetcher, overrides: Record<string, string>) {
+export function createDataSourceFactory(fetcher: Fetcher, overrides: Record<string, string>, serviceToken?: string) {
   return ({ name, url }: { name: string; url?: string }) =>
-    new SubgraphDataSource({ url: subgraphUrl(name, url, overrides), fetcher });
+    Object.assign(new SubgraphDataSource({ url: subgraphUrl(name, url, overrides), fetcher }), { serviceToken });
 }

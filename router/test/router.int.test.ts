@@ -1,5 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  defaultVerifierConfig,
+  generatePrivateJwk,
+  keyRingFromPrivateJwks,
+  localVerifier,
+  signAccessToken,
+} from "@bazaar/auth";
 import { tables } from "@bazaar/drizzle";
 import type { RunningHttpServer } from "@bazaar/http";
 import { createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
@@ -11,6 +18,9 @@ import { createRouter } from "../src/server";
 
 let testDb: TestDatabase;
 let stack: RunningStack;
+// The stand-in tests below verify tokens against this ring; its JWKS is never fetched.
+const ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
+const auth = { verifyToken: localVerifier(ring), jwksUrl: "http://127.0.0.1:9/.well-known/jwks.json" };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -92,7 +102,7 @@ describe("the router against a stand-in sellers subgraph", () => {
     });
     await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", resolve));
     fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/graphql`;
-    router = await createRouter({ subgraphUrls: { sellers: fakeUrl } }).listen(0);
+    router = await createRouter({ ...auth, subgraphUrls: { sellers: fakeUrl } }).listen(0);
   });
 
   afterAll(async () => {
@@ -107,18 +117,26 @@ describe("the router against a stand-in sellers subgraph", () => {
     expect(JSON.parse(seen[0]?.body ?? "{}").query).toContain("sellers");
   });
 
-  it("forwards the request id and the bearer token, and no other client header", async () => {
+  it("forwards the request id and the verified bearer token, and no other client header", async () => {
     seen.length = 0;
+    const { token } = await signAccessToken(ring, defaultVerifierConfig(), {
+      userId: "usr_1",
+      roles: ["CUSTOMER"],
+      sellerId: null,
+    });
     await graphqlClient(`${router.url}/graphql`)(
       `{ sellers(first: 1) { edges { node { name } } } }`,
       {},
-      { "x-request-id": "override-check", authorization: "Bearer abc.def.ghi", cookie: "session=secret" },
+      {
+        "x-request-id": "override-check",
+        authorization: `Bearer ${token}`,
+        cookie: "session=secret",
+        "x-bazaar-client-ip": "6.6.6.6",
+        "x-bazaar-service-token": "forged-service-token-forged-service-token",
+      },
     );
-    expect(seen[0]).toMatchObject({
-      requestId: "override-check",
-      authorization: "Bearer abc.def.ghi",
-      cookie: undefined,
-    });
+    expect(seen[0]).toMatchObject({ requestId: "override-check", authorization: `Bearer ${token}`, cookie: undefined });
+    expect(seen[0]?.clientIp).not.toBe("6.6.6.6");
   });
 
   it("reuses one keep-alive connection for consecutive subgraph fetches", async () => {
@@ -133,7 +151,7 @@ describe("the router against a stand-in sellers subgraph", () => {
     const development = await graphqlClient(`${router.url}/graphql`)(introspect);
     expect(development.body.data).toEqual({ __schema: { queryType: { name: "Query" } } });
 
-    const production = await createRouter({ subgraphUrls: { sellers: fakeUrl }, production: true }).listen(0);
+    const production = await createRouter({ ...auth, subgraphUrls: { sellers: fakeUrl }, production: true }).listen(0);
     try {
       const refused = await graphqlClient(`${production.url}/graphql`)(introspect);
       expect(refused.status).toBe(400);
@@ -144,7 +162,7 @@ describe("the router against a stand-in sellers subgraph", () => {
   });
 
   it("refuses to start with an override for a subgraph the supergraph does not have", async () => {
-    await expect(createRouter({ subgraphUrls: { selers: fakeUrl } }).listen(0)).rejects.toThrow(
+    await expect(createRouter({ ...auth, subgraphUrls: { selers: fakeUrl } }).listen(0)).rejects.toThrow(
       /No subgraph named selers in the supergraph/,
     );
   });

@@ -1,8 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
+import { createLocalJWKSet, errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from "jose";
 import type { KeyRing } from "./key-ring";
 import { isRole, type Role } from "./roles";
-import { ACCESS_TOKEN_TTL_SECONDS, ACCESS_TOKEN_TYPE, assertVerifierConfig, type TokenVerifierConfig } from "./token-config";
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  ACCESS_TOKEN_TYPE,
+  assertVerifierConfig,
+  defaultVerifierConfig,
+  type TokenVerifierConfig,
+} from "./token-config";
 import type { Viewer } from "./viewer";
 
 export interface AccessTokenSubject {
@@ -14,6 +20,8 @@ export interface AccessTokenSubject {
 export interface IssuedAccessToken {
   token: string;
   expiresAt: Date;
+  /** The `jti`, e.g. to build the issuer's own Viewer without verifying the token it just signed. */
+  tokenId: string;
 }
 
 export async function signAccessToken(
@@ -24,6 +32,7 @@ export async function signAccessToken(
 ): Promise<IssuedAccessToken> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
+  const tokenId = randomUUID();
   const token = await new SignJWT({ roles: subject.roles, ...(subject.sellerId ? { sid: subject.sellerId } : {}) })
     .setProtectedHeader({ alg: ring.current.alg, kid: ring.current.kid, typ: ACCESS_TOKEN_TYPE })
     .setIssuer(config.issuer)
@@ -31,9 +40,9 @@ export async function signAccessToken(
     .setSubject(subject.userId)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAt)
-    .setJti(randomUUID())
+    .setJti(tokenId)
     .sign(ring.current.privateKey);
-  return { token, expiresAt: new Date(expiresAt * 1000) };
+  return { token, expiresAt: new Date(expiresAt * 1000), tokenId };
 }
 
 /** Any reason a presented token is not acceptable; callers answer 401 without saying which. */
@@ -85,3 +94,7 @@ export function bearerToken(header: string | string[] | undefined): string | und
   if (!match?.[1]) throw new InvalidTokenError("malformed authorization header");
   return match[1];
 }
+
+/** A verifier that trusts a key ring held in this process (the all-in-one stack and tests). */
+export const localVerifier = (ring: KeyRing, config: TokenVerifierConfig = defaultVerifierConfig()) =>
+  createAccessTokenVerifier(createLocalJWKSet(ring.jwks()), config);

@@ -1,4 +1,4 @@
-import type { KeyRing } from "@bazaar/auth";
+import { type KeyRing, localVerifier } from "@bazaar/auth";
 import { type Connection, createDatabase } from "@bazaar/drizzle";
 import { createRouter } from "@bazaar/router";
 import { listenAs } from "./errors";
@@ -38,8 +38,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? "127.0.0.1";
   const production = options.production ?? false;
   const onQuery = options.onQuery;
+  const keyRing = options.keyRing ?? (await ephemeralKeyRing());
+  // In one process every service trusts users' key ring directly instead of fetching the JWKS.
+  const verifyToken = localVerifier(keyRing);
   const depsFor = createDepsFactory({
-    keyRing: options.keyRing ?? (await ephemeralKeyRing()),
+    keyRing,
+    verifyToken,
     production,
     databaseFor: (name) => createDatabase(options.connection, { onQuery: onQuery && ((sql) => onQuery(name, sql)) }),
   });
@@ -64,7 +68,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const port = options.ports?.router ?? 0;
     const subgraphUrls = urls();
     const running = await listenAs("router", host, port, () =>
-      createRouter({ subgraphUrls, production, supergraphPath: options.supergraphPath }).listen(port, host),
+      createRouter({
+        subgraphUrls,
+        production,
+        supergraphPath: options.supergraphPath,
+        verifyToken,
+        jwksUrl: new URL("/.well-known/jwks.json", subgraphUrls.users).href,
+      }).listen(port, host),
     );
     router = { name: "router", url: `${running.url}/graphql`, stop: running.stop };
   } catch (error) {

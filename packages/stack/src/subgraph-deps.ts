@@ -1,13 +1,4 @@
-import {
-  createAccessTokenVerifier,
-  DEFAULT_AUDIENCE,
-  DEFAULT_ISSUER,
-  defaultVerifierConfig,
-  generatePrivateJwk,
-  type KeyRing,
-  keyRingFromPrivateJwks,
-  localKeySet,
-} from "@bazaar/auth";
+import { type AccessTokenVerifier, generatePrivateJwk, type KeyRing, keyRingFromPrivateJwks } from "@bazaar/auth";
 import type { Database } from "@bazaar/drizzle";
 import type { StackSubgraphDeps, SubgraphName } from "./subgraphs";
 
@@ -18,6 +9,7 @@ export async function ephemeralKeyRing(): Promise<KeyRing> {
 
 export interface SharedDeps {
   keyRing: KeyRing;
+  verifyToken: AccessTokenVerifier;
   production: boolean;
   databaseFor(name: SubgraphName): Database;
 }
@@ -27,10 +19,7 @@ export interface SharedDeps {
  * over HTTP as separately deployed subgraphs do.
  */
 export function createDepsFactory(shared: SharedDeps) {
-  const verifyToken = createAccessTokenVerifier(
-    localKeySet(shared.keyRing.jwks()),
-    defaultVerifierConfig({ issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }),
-  );
+  const { verifyToken } = shared;
   return (name: SubgraphName, urls: Record<string, string>): StackSubgraphDeps => {
     const base = { db: shared.databaseFor(name), production: shared.production };
     // users is the issuer: it verifies with its own key ring (it builds that verifier itself).

@@ -1,4 +1,7 @@
 import { runSubgraph } from "@bazaar/subgraph-kit";
+import { loadUsersConfig } from "./env";
 import { createServer } from "./server";
 
-await runSubgraph("users", 4001, createServer);
+const config = await loadUsersConfig();
+// verifyToken dropped: the issuer verifies with its own key ring instead of fetching its own JWKS.
+await runSubgraph("users", 4001, (deps) => createServer({ ...deps, ...config, verifyToken: undefined }));

@@ -1,12 +1,32 @@
 import type { Database } from "@bazaar/drizzle";
-import { keyedLoader } from "@bazaar/subgraph-kit";
-import { findPublicUsersByIds } from "../db/user.queries";
+import { groupedLoader, keyedLoader } from "@bazaar/subgraph-kit";
+import { findAddressesByUserIds } from "../db/address.queries";
+import { findPrivateUsersByIds, findPublicUsersByIds } from "../db/user.queries";
+import { countWishlists, listWishlistPages, type WishlistCursor } from "../db/wishlist.queries";
+import { pagedLoader } from "./page.loaders";
 
 export function createUserLoaders(db: Database) {
   return {
     publicUserById: keyedLoader(
       (ids: readonly string[]) => findPublicUsersByIds(db, ids),
       (row) => row.id,
+    ),
+    /** Loaded only after an owner-or-admin check, by the private field resolvers. */
+    privateUserById: keyedLoader(
+      (ids: readonly string[]) => findPrivateUsersByIds(db, ids),
+      (row) => row.id,
+    ),
+    addressesByUserId: groupedLoader(
+      (ids: readonly string[]) => findAddressesByUserIds(db, ids),
+      (row) => row.userId,
+    ),
+    wishlistPages: pagedLoader(
+      (ids: string[], limit: number, after: WishlistCursor | null) => listWishlistPages(db, ids, limit, after),
+      (row) => row.userId,
+    ),
+    wishlistCountByUserId: keyedLoader(
+      (ids: readonly string[]) => countWishlists(db, ids),
+      (row) => row.userId,
     ),
   };
 }
