@@ -1,5 +1,6 @@
 import { type Database, tables } from "@bazaar/drizzle";
 import { rebuildCoPurchaseModel } from "@bazaar/recommendations";
+import { hashPassword } from "@bazaar/users";
 import { insertRows } from "./batch-insert";
 import { generateCategories } from "./category.seed";
 import { CATEGORY_TREE } from "./catalog.vocabulary";
@@ -10,7 +11,7 @@ import { planSeed } from "./plan";
 import { generateProducts } from "./product.seed";
 import { generateReviews } from "./review.seed";
 import { generateSellers, type SeedSeller } from "./seller.seed";
-import { generateUsers } from "./user.seed";
+import { DEMO_ACCOUNTS, generateUsers } from "./user.seed";
 import type { SeedProduct } from "./product.seed";
 import { isSeeded } from "./seeded";
 
@@ -52,6 +53,7 @@ export async function seedDemoData(db: Database, options: { scale?: number } = {
   const users = generateUsers(plan);
   const ownerIds = users.storeOwners.map((index) => users.rows[index]?.id as string);
   const sellers = generateSellers(plan, ownerIds, CATEGORY_TREE.map((root) => root.name));
+  await completeAccounts(users.rows, sellers);
   const products = generateProducts(plan, sellers, categories.leaves);
   const world = buildOrderWorld(plan, users, products, categories.leaves);
   const generate = clock.lap();
@@ -141,4 +143,23 @@ function stopwatch() {
     },
     total: () => Math.round(performance.now() - start),
   };
+}
+
+/**
+ * What the users service would know after sign-up and seller approval: demo passwords, and the
+ * store each approved seller runs (it goes into their access tokens).
+ */
+async function completeAccounts(rows: (typeof tables.users.$inferInsert)[], sellers: SeedSeller[]): Promise<void> {
+  for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
+    const row = rows[index];
+    if (row) row.passwordHash = await hashPassword(demo.password);
+  }
+  const byUser = new Map(rows.map((row) => [row.id, row]));
+  for (const seller of sellers) {
+    const owner = byUser.get(seller.row.userId);
+    if (!owner) continue;
+    if (seller.row.status === "ACTIVE") owner.sellerId = seller.row.id;
+    // An application still pending grants no seller rights yet.
+    else owner.roles = (owner.roles ?? []).filter((role) => role !== "SELLER");
+  }
 }

@@ -8,11 +8,14 @@ import { seedId } from "./seed-ids";
 type UserRow = typeof tables.users.$inferInsert;
 type AddressRow = typeof tables.addresses.$inferInsert;
 
-/** Fixed demo sign-ins (no password until the auth milestone). Index 1 runs the first store. */
+/**
+ * Fixed demo sign-ins, documented in the README. Index 1 runs the first store. Generated users have
+ * no password: they exist to make history, not to sign in.
+ */
 export const DEMO_ACCOUNTS = [
-  { email: "customer@bazaar.test", name: "Casey Customer", roles: ["CUSTOMER"] },
-  { email: "seller@bazaar.test", name: "Sam Seller", roles: ["CUSTOMER", "SELLER"] },
-  { email: "admin@bazaar.test", name: "Ada Admin", roles: ["CUSTOMER", "ADMIN"] },
+  { email: "customer@bazaar.test", password: "customer-demo-2026", name: "Casey Customer", roles: ["CUSTOMER"] },
+  { email: "seller@bazaar.test", password: "seller-demo-2026", name: "Sam Seller", roles: ["CUSTOMER", "SELLER"] },
+  { email: "admin@bazaar.test", password: "admin-demo-2026", name: "Ada Admin", roles: ["CUSTOMER", "ADMIN"] },
 ] as const;
 export const DEMO_CUSTOMER = 0;
 export const DEMO_SELLER = 1;

@@ -1,27 +1,21 @@
-import { createLocalJWKSet, SignJWT, UnsecuredJWT } from "jose";
-import { beforeAll, describe, expect, it } from "vitest";
+import { createLocalJWKSet, SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
 import { bearerToken, createAccessTokenVerifier, InvalidTokenError, signAccessToken } from "./access-token";
-import { generatePrivateJwk, type KeyRing, keyRingFromPrivateJwks } from "./key-ring";
+import { badAccessTokens } from "./bad-tokens.fixture";
+import { generatePrivateJwk, keyRingFromPrivateJwks } from "./key-ring";
 import { defaultVerifierConfig } from "./token-config";
 
-let ring: KeyRing;
-let otherRing: KeyRing;
+const ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
+const otherRing = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
 const config = defaultVerifierConfig();
 const subject = { userId: "usr_1", roles: ["CUSTOMER" as const], sellerId: null };
-
-beforeAll(async () => {
-  ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
-  otherRing = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
-});
 
 const verifier = () => createAccessTokenVerifier(createLocalJWKSet(ring.jwks()), config);
 const now = () => Math.floor(Date.now() / 1000);
 
-/** Signs arbitrary claims with the real key, to build tokens that are wrong in exactly one way. */
-function forge(claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: "ES256", kid: ring.current.kid, typ: "at+jwt", ...header })
-    .sign(ring.current.privateKey);
+/** Signs arbitrary claims with the real key. */
+function forge(claims: Record<string, unknown>) {
+  return new SignJWT(claims).setProtectedHeader({ alg: "ES256", kid: ring.current.kid, typ: "at+jwt" }).sign(ring.current.privateKey);
 }
 const valid = () => ({ iss: config.issuer, aud: config.audience, sub: "usr_1", iat: now(), exp: now() + 900, jti: "j1" });
 
@@ -51,50 +45,7 @@ describe("access tokens", () => {
     expect(viewer.userId).toBe("usr_1");
   });
 
-  const cases: [string, () => string | Promise<string>][] = [
-    ["alg none", () => new UnsecuredJWT(valid()).encode()],
-    [
-      "HS256 signed with the public key as secret",
-      async () =>
-        new SignJWT(valid())
-          .setProtectedHeader({ alg: "HS256", kid: ring.current.kid, typ: "at+jwt" })
-          .sign(new TextEncoder().encode(JSON.stringify(ring.current.publicJwk))),
-    ],
-    [
-      "a tampered payload",
-      async () => {
-        const [h, p, s] = (await signAccessToken(ring, config, subject)).token.split(".");
-        const claims = JSON.parse(Buffer.from(p as string, "base64url").toString());
-        const tampered = Buffer.from(JSON.stringify({ ...claims, roles: ["ADMIN"] })).toString("base64url");
-        return `${h}.${tampered}.${s}`;
-      },
-    ],
-    ["expired 31 s ago", () => forge({ ...valid(), iat: now() - 931, exp: now() - 31 })],
-    ["nbf in the future", () => forge({ ...valid(), nbf: now() + 120 })],
-    ["no exp", () => forge({ ...valid(), exp: undefined })],
-    ["no iat", () => forge({ ...valid(), iat: undefined })],
-    ["no sub", () => forge({ ...valid(), sub: undefined })],
-    ["a wrong issuer", () => forge({ ...valid(), iss: "https://evil.example" })],
-    ["a wrong audience", () => forge({ ...valid(), aud: "another-api" })],
-    ["a wrong typ (e.g. an ID token)", () => forge(valid(), { typ: "JWT" })],
-    ["an opaque refresh token", () => "rt_3f9c2b7e0d1a4c8b9e6f5a4d3c2b1a0f"],
-    [
-      "an unknown kid",
-      () =>
-        new SignJWT(valid())
-          .setProtectedHeader({ alg: "ES256", kid: otherRing.current.kid, typ: "at+jwt" })
-          .sign(otherRing.current.privateKey),
-    ],
-    [
-      "a valid shape signed by a foreign key under our kid",
-      () =>
-        new SignJWT(valid())
-          .setProtectedHeader({ alg: "ES256", kid: ring.current.kid, typ: "at+jwt" })
-          .sign(otherRing.current.privateKey),
-    ],
-  ];
-
-  it.each(cases)("are rejected with %s", async (_name, make) => {
+  it.each(badAccessTokens(ring, otherRing, config))("are rejected with %s", async (_name, make) => {
     const error = await rejection(make());
     expect(error).toBeInstanceOf(InvalidTokenError);
     expect((error as InvalidTokenError).message).toBe("Invalid or expired access token");

@@ -13,6 +13,8 @@ import { userWishlist } from "../services/wishlist.service";
  * `me` and the private fields of User. Each private field needs a signed-in viewer who is the user or
  * an admin (checked in the service): a User is reachable through `_entities` from anywhere.
  */
+// Private fields are nullable: refusing one of them nulls just that field (with an error), not the
+// review or order that reached this user through another subgraph.
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => User, { nullable: true, description: "The signed-in user; null when anonymous." })
@@ -21,19 +23,22 @@ export class UserResolver {
   }
 
   @Authenticated()
-  @FieldResolver(() => String, { description: "Sign-in email. The user or an admin only." })
+  @FieldResolver(() => String, { nullable: true, description: "Sign-in email. The user or an admin only." })
   email(@Root() user: User, @Ctx() ctx: UsersContext) {
     return userEmail(ctx, user.id);
   }
 
   @Authenticated()
-  @FieldResolver(() => [Role], { description: "The user or an admin only." })
+  @FieldResolver(() => [Role], { nullable: true, description: "The user or an admin only." })
   roles(@Root() user: User, @Ctx() ctx: UsersContext) {
     return userRoles(ctx, user.id);
   }
 
   @Authenticated()
-  @FieldResolver(() => [Address], { description: "Address book, default first. The user or an admin only." })
+  @FieldResolver(() => [Address], {
+    nullable: true,
+    description: "Address book, default first. The user or an admin only.",
+  })
   addresses(@Root() user: User, @Ctx() ctx: UsersContext) {
     return userAddresses(ctx, user.id);
   }
@@ -48,13 +53,16 @@ export class UserResolver {
   }
 
   @Authenticated()
-  @FieldResolver(() => WishlistConnection, { description: "Saved products, newest first. The user or an admin only." })
+  @FieldResolver(() => WishlistConnection, {
+    nullable: true,
+    description: "Saved products, newest first. The user or an admin only.",
+  })
   wishlist(@Root() user: User, @Args(() => WishlistArgs) page: WishlistArgs, @Ctx() ctx: UsersContext) {
     return userWishlist(ctx, user.id, page);
   }
 
   @Authenticated()
-  @FieldResolver(() => Date, { description: "When the account was created. The user or an admin only." })
+  @FieldResolver(() => Date, { nullable: true, description: "When the account was created. The user or an admin only." })
   createdAt(@Root() user: User, @Ctx() ctx: UsersContext) {
     return userCreatedAt(ctx, user.id);
   }
