@@ -108,3 +108,23 @@ describe("federation", () => {
     }
   });
 });
+
+describe("service credential", () => {
+  it("refuses callers without the shared token when one is configured, and serves those with it", async () => {
+    const token = "s".repeat(40);
+    const guarded = await (await createServer({ db: testDb.db, serviceToken: token })).listen(0);
+    try {
+      const query = `{ sellers(first: 1) { totalCount } }`;
+      const anonymous = await graphqlClient(`${guarded.url}/graphql`)(query);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const wrong = await graphqlClient(`${guarded.url}/graphql`, { "x-bazaar-service-token": "t".repeat(40) })(query);
+      expect(wrong.status).toBe(401);
+      const service = await graphqlClient(`${guarded.url}/graphql`, { "x-bazaar-service-token": token })(query);
+      expect(service.status).toBe(200);
+      expect(service.body.data).toEqual({ sellers: { totalCount: 61 } });
+    } finally {
+      await guarded.stop();
+    }
+  });
+});
