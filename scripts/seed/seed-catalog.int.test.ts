@@ -1,22 +1,8 @@
-import type { Database } from "@bazaar/drizzle";
-import { createTestDatabase, type TestDatabase } from "@bazaar/testing";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "./index";
-import { one as oneOf, rows as rowsOf } from "./sql-checks.fixture";
+import { describe, expect, it } from "vitest";
+import { useSeededDatabase } from "./sql-checks.fixture";
 
-let testDb: TestDatabase;
-const rows = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => rowsOf<T>(testDb.db as Database, query);
-const one = <T>(query: ReturnType<typeof sql>) => oneOf<T>(testDb.db as Database, query);
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  await seedDemoData(testDb.db, { scale: 1 });
-});
-
-afterAll(async () => {
-  await testDb?.drop();
-});
+const { rows, one } = useSeededDatabase();
 
 describe("catalog", () => {
   it("builds a nested category tree and lists products only in its leaves", async () => {

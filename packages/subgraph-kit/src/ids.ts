@@ -18,12 +18,18 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
+/** The id layout: prefix, then 6 bytes of milliseconds and 10 bytes of entropy in base32 (26 characters). */
+export function composeId(prefix: string, timeMs: number, entropy: Uint8Array): string {
+  if (entropy.length !== 10) throw new RangeError("an id needs 10 bytes of entropy");
+  const time = Buffer.alloc(6);
+  time.writeUIntBE(timeMs, 0, 6);
+  return `${prefix}_${base32(Buffer.concat([time, entropy]))}`;
+}
+
 /**
  * Opaque, prefixed, roughly time-ordered ids such as `prd_01hv3...`: the prefix tells
  * a human which entity an id names; clients must treat the whole string as opaque.
  */
 export function newId(prefix: string, now = Date.now()): string {
-  const time = Buffer.alloc(6);
-  time.writeUIntBE(now, 0, 6);
-  return `${prefix}_${base32(Buffer.concat([time, randomBytes(10)]))}`;
+  return composeId(prefix, now, randomBytes(10));
 }
