@@ -5,5 +5,5 @@ export default defineConfig({
   dialect: "postgresql",
   schema: "./src/schema/*.ts",
   out: "./migrations",
-  schemaFilter: ["users", "catalog", "sellers", "orders", "recommendations"],
+  schemaFilter: ["users", "catalog", "sellers", "orders", "recommendations", "bus"],
 });

@@ -25,4 +25,13 @@ describe("schema composition", () => {
     expect(api).toContain("type Query");
     expect(api).not.toMatch(/join__|link__|@inaccessible|_entities|_service/);
   });
+
+  it("publishes a partner contract of public catalog reads only", () => {
+    if (!outcome.ok) throw new Error("composition failed; see the first test");
+    const partner = outcome.files.find((file) => file.path === "schema/partner.graphql")?.content ?? "";
+    expect(partner).toMatch(/products\(/);
+    expect(partner).toMatch(/trendingProducts\(/);
+    expect(partner).toContain("type Seller {");
+    expect(partner).not.toMatch(/type Mutation|type User|email|type Order|type Cart|salesCount|\bstock:|\bme:/);
+  });
 });

@@ -1,10 +1,15 @@
 // Builds every subgraph's schema, composes the supergraph and writes the published schema files.
 //   npm run schema:compose                 write subgraphs/*/schema.graphql and schema/**
-//   npm run schema:check                   (--check) write nothing; exit 1 if any file drifts
+//                                          and schema/CHANGELOG.md: the committed one plus an entry
+//                                          for what the API and partner schemas change since HEAD
+//   npm run schema:check                   (--check) write nothing; exit 1 if any file drifts or if
+//                                          schema/api.graphql or schema/partner.graphql breaks its
+//                                          published (HEAD) version without a prior @deprecated
 //   tsx scripts/schema-compose.ts --emit sellers   write only that subgraph's SDL (its build script)
 import { SUBGRAPHS } from "@bazaar/stack/subgraphs";
 import { composeAll, subgraphFiles, subgraphSdl } from "./schema/compose";
 import { findDrift, writeFiles } from "./schema/files";
+import { changelogUpdate, reportCompatibility } from "./schema/publish";
 
 const MAX_DIFF_LINES = 80;
 
@@ -48,14 +53,25 @@ if (!outcome.ok) {
 }
 
 if (args.mode === "write") {
-  report(writeFiles(outcome.files));
+  report(writeFiles([...outcome.files, changelogUpdate(outcome.files)]));
+  const breaking = reportCompatibility(outcome.files, (line) => console.warn(`schema-compose: ${line}`));
+  if (breaking > 0) {
+    console.warn(`schema-compose: ${breaking} breaking change(s); schema:check fails until each is deprecated first`);
+  }
   process.exit(0);
 }
 
+const breaking = reportCompatibility(outcome.files, (line) => console.error(`schema-check: ${line}`));
+if (breaking > 0) {
+  console.error(
+    `schema-check: ${breaking} breaking change(s) against the published schema. Deprecate first ` +
+      "(@deprecated(reason: …)), publish, and remove in a later release.",
+  );
+}
 const drift = findDrift(outcome.files);
 if (drift.length === 0) {
   console.log(`schema-check: ${outcome.files.length} files match what the subgraphs compose to`);
-  process.exit(0);
+  process.exit(breaking > 0 ? 1 : 0);
 }
 console.error(`schema-check: ${drift.length} file(s) differ from what the subgraphs compose to:`);
 for (const file of drift) console.error(`  ${file.path}${file.missing ? " (missing)" : ""}`);

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOrCreateKeyRing } from "@bazaar/auth";
 import { type Connection, createDatabase, migrate, openConnection } from "@bazaar/drizzle";
+import { loadPaymentsConfig } from "@bazaar/orders";
 import { DEFAULT_PORTS, PortInUseError, type RunningStack, startStack } from "@bazaar/stack";
 import { parseEnv } from "@bazaar/subgraph-kit";
 import { z } from "zod";
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
   const servicesStart = performance.now();
   const keyRing = await loadOrCreateKeyRing(env.AUTH_KEYS_FILE ?? join(dataRoot, "keys", "signing-keys.json"));
   const production = env.NODE_ENV === "production";
-  stack = await startStack({ connection, ports, host: env.HOST, production, keyRing });
+  // STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET select Stripe; without them orders uses the sandbox.
+  const payments = loadPaymentsConfig();
+  stack = await startStack({ connection, ports, host: env.HOST, production, keyRing, payments });
   const ready = performance.now();
 
   const database = env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${dataDir}`;

@@ -2,14 +2,34 @@ import "./telemetry-off";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
 import type { RouterContext } from "./context";
 import { createKeepAliveFetcher } from "./fetcher";
+import { createLogger, type Logger, observabilityPlugin, type RouterMetrics } from "./observability";
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type ResilienceOptions,
+  requestDeadlinePlugin, subgraphEndpoints, supergraphSource } from "./resilience";
+import type { Protection } from "./protection";
 import { createDataSourceFactory } from "./subgraph-data-source";
 import { gatewayCompatibleSupergraph } from "./supergraph";
 
 export interface StartedGateway {
   apollo: ApolloServer<RouterContext>;
   stop(): Promise<void>;
+  /** Subgraph name → URL of the supergraph being served (overrides applied); follows reloads. */
+  endpoints(): Record<string, string>;
+  /** The API schema and the supergraph SDL the gateway last loaded; follows reloads (subscriptions plan on it). */
+  loadedSupergraph(): LoadedSupergraph | undefined;
+  /** Builds data sources like the gateway's own: same keep-alive pool, service token, timeouts and size cap. */
+  dataSource: ReturnType<typeof createDataSourceFactory>;
+}
+
+export interface LoadedSupergraph {
+  /** The API schema operations are validated against. */
+  apiSchema: GraphQLSchema;
+  /** The supergraph as the gateway loaded it (without the features it cannot load). */
+  coreSupergraphSdl: string;
 }
 
 /** Echoes the request id to the client, so a bug report can quote the id found in every log. */
@@ -31,25 +51,58 @@ export interface GatewayOptions {
   overrides: Record<string, string>;
   production: boolean;
   serviceToken?: string | undefined;
+  /** The supergraph file; reloaded on change when `watchSupergraph` is set. */
+  supergraphPath: string;
+  /** A fixed SDL instead of the file (never reloaded). */
+  supergraphSdl?: string | undefined;
+  watchSupergraph?: boolean;
+  logger?: Logger;
+  metrics?: RouterMetrics;
+  resilience?: ResilienceOptions;
+  /** Operation limits, safelist, rate limits, router-side @authenticated (router/src/protection). */
+  protection?: Protection;
 }
 
-export async function startGateway(supergraphSdl: string, options: GatewayOptions): Promise<StartedGateway> {
+export async function startGateway(options: GatewayOptions): Promise<StartedGateway> {
   const { overrides, production } = options;
+  const logger = options.logger ?? createLogger({ level: "silent" });
+  const resilience = options.resilience ?? {};
   const pool = createKeepAliveFetcher();
-  const served = new Set<string>();
-  const dataSource = createDataSourceFactory(pool.fetcher, overrides, options.serviceToken);
+  let endpoints: Record<string, string> = {};
+  const dataSource = createDataSourceFactory(pool.fetcher, overrides, options.serviceToken, {
+    ...resilience,
+    metrics: options.metrics,
+  });
   const gateway = new ApolloGateway({
-    supergraphSdl: gatewayCompatibleSupergraph(supergraphSdl).sdl,
-    buildService: (definition) => {
-      served.add(definition.name);
-      return dataSource(definition);
-    },
+    supergraphSdl: supergraphSource({
+      sdl: options.supergraphSdl,
+      path: options.supergraphPath,
+      watch: options.watchSupergraph ?? false,
+      // An override naming a subgraph the supergraph lacks would otherwise be ignored silently.
+      prepare: (text) => {
+        subgraphEndpoints(text, overrides);
+        // protection reads @authenticated/@requiresScopes before they are stripped for the gateway.
+        return options.protection?.authorization.prepare(text) ?? gatewayCompatibleSupergraph(text).sdl;
+      },
+      onLoad: (text) => {
+        endpoints = subgraphEndpoints(text, overrides);
+      },
+      logger,
+      metrics: options.metrics,
+    }),
+    buildService: dataSource,
+    logger,
+  });
+  let loaded: LoadedSupergraph | undefined;
+  gateway.onSchemaLoadOrUpdate((schema) => {
+    loaded = schema;
   });
   const apollo = new ApolloServer<RouterContext>({
     // @apollo/gateway 2.14 declares server-gateway-interface 1.x and @apollo/server 5 wants 2.x;
     // the two declare the same GatewayInterface, so no cast is needed.
-    gateway,
+    gateway: options.protection?.wrapGateway(gateway) ?? gateway,
     introspection: !production,
+    ...options.protection?.apolloOptions,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
@@ -57,7 +110,13 @@ export async function startGateway(supergraphSdl: string, options: GatewayOption
     // SIGINT handler would stop the gateway under a running http server and re-raise the signal.
     stopOnTerminationSignals: false,
     // The default landing page loads Apollo Sandbox from a CDN; there is no network here.
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestIdHeader],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestIdHeader,
+      observabilityPlugin<RouterContext>(),
+      requestDeadlinePlugin<RouterContext>(resilience.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      ...(options.protection ? [options.protection.plugin] : []),
+    ],
   });
   const stop = async () => {
     await apollo.stop();
@@ -67,11 +126,5 @@ export async function startGateway(supergraphSdl: string, options: GatewayOption
     pool.close();
     throw error;
   });
-  // A misspelt override would otherwise be ignored silently and the router would call the wrong place.
-  const unknown = Object.keys(overrides).filter((name) => !served.has(name));
-  if (unknown.length > 0) {
-    await stop();
-    throw new Error(`No subgraph named ${unknown.join(", ")} in the supergraph (it has ${[...served].join(", ")})`);
-  }
-  return { apollo, stop };
+  return { apollo, stop, endpoints: () => endpoints, loadedSupergraph: () => loaded, dataSource };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { type AccessTokenVerifier, bearerToken, InvalidTokenError, type Viewer } from "@bazaar/auth";
 import { GraphQLError } from "graphql";
+import type { ClientIdentity } from "./clients/identity";
 
 export interface RouterContext {
   /** Sent to every subgraph as `x-request-id`, so one client request can be traced across all logs. */
@@ -12,9 +13,14 @@ export interface RouterContext {
   authorization: string | undefined;
   /** The peer address of the client's connection, for per-address limits (users' login throttle). */
   clientIp: string | undefined;
+  /** Who is calling (partner, user or address; app name), set by the protection plugin before planning. */
+  client?: ClientIdentity;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** A client-sent request id worth keeping (short, printable); anything else is replaced by a fresh one. */
+export const isRequestId = (value: unknown): value is string => typeof value === "string" && REQUEST_ID.test(value);
 
 /** One answer for every bad token: which check failed is for the logs, not for the caller. */
 function unauthenticated(): GraphQLError {
@@ -30,14 +36,9 @@ function unauthenticated(): GraphQLError {
 export async function createContext(req: IncomingMessage, verifyToken: AccessTokenVerifier): Promise<RouterContext> {
   const incoming = req.headers["x-request-id"];
   const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  let viewer: Viewer | null = null;
-  let authorization: string | undefined;
+  let identity: VerifiedIdentity;
   try {
-    const token = bearerToken(req.headers.authorization);
-    if (token) {
-      viewer = await verifyToken(token);
-      authorization = `Bearer ${token}`;
-    }
+    identity = await verifyBearer(req.headers.authorization, verifyToken);
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       console.warn(JSON.stringify({ level: "warn", msg: "rejected access token", requestId, reason: error.reason }));
@@ -45,5 +46,23 @@ export async function createContext(req: IncomingMessage, verifyToken: AccessTok
     }
     throw error;
   }
-  return { requestId, viewer, authorization, clientIp: req.socket.remoteAddress };
+  return { requestId, ...identity, clientIp: req.socket.remoteAddress };
+}
+
+export interface VerifiedIdentity {
+  viewer: Viewer | null;
+  authorization: string | undefined;
+}
+
+/**
+ * An `Authorization: Bearer` value (HTTP header or graphql-ws `connection_init`) → the verified
+ * identity; anonymous without one. Throws InvalidTokenError for a malformed or failing token.
+ */
+export async function verifyBearer(
+  header: string | string[] | undefined,
+  verifyToken: AccessTokenVerifier,
+): Promise<VerifiedIdentity> {
+  const token = bearerToken(header);
+  if (!token) return { viewer: null, authorization: undefined };
+  return { viewer: await verifyToken(token), authorization: `Bearer ${token}` };
 }

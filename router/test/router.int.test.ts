@@ -155,7 +155,7 @@ describe("the router against a stand-in sellers subgraph", () => {
     try {
       const refused = await graphqlClient(`${production.url}/graphql`)(introspect);
       expect(refused.status).toBe(400);
-      expect(refused.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe("INTROSPECTION_DISABLED");
     } finally {
       await production.stop();
     }

@@ -2,6 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { SUBGRAPHS, type SubgraphEntry } from "@bazaar/stack/subgraphs";
 import { parse, printSchema } from "graphql";
+import { PARTNER_TAG, partnerContract } from "./contract";
 
 /** A file the composition produces, by path relative to the repository root. */
 export interface GeneratedFile {
@@ -60,6 +61,12 @@ export async function composeAll(options: ComposeOptions = {}): Promise<ComposeO
   }
   // The client-facing schema: @inaccessible elements and the join/link machinery removed.
   const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  let partner: string;
+  try {
+    partner = partnerContract(api, result.supergraphSdl);
+  } catch (error) {
+    return { ok: false, errors: [line("error", "PARTNER_CONTRACT", (error as Error).message)], hints };
+  }
   return {
     ok: true,
     hints,
@@ -67,6 +74,10 @@ export async function composeAll(options: ComposeOptions = {}): Promise<ComposeO
       ...subgraphs.flatMap(({ entry, sdl }) => subgraphFiles(entry.name, sdl)),
       { path: "schema/supergraph.graphql", content: withHeader(result.supergraphSdl, "every subgraph") },
       { path: "schema/api.graphql", content: withHeader(api, "schema/supergraph.graphql, client-facing") },
+      {
+        path: "schema/partner.graphql",
+        content: withHeader(partner, `schema/api.graphql filtered by @tag(name: "${PARTNER_TAG}")`),
+      },
     ],
   };
 }

@@ -84,6 +84,13 @@ export async function seedDemoData(db: Database, options: { scale?: number } = {
   rateSellers(sellers, products);
   await db.transaction(async (tx) => {
     await insertRows(tx, tables.sellers, sellers.map((s) => s.row));
+    // catalog's mirror of who may list (what sellers would send it through syncSellerStatus).
+    const listings = sellers.map((s) => ({
+      sellerId: s.row.id,
+      active: s.row.status === "ACTIVE",
+      updatedAt: s.row.joinedAt as Date,
+    }));
+    await insertRows(tx, tables.sellerListings, listings);
   });
   const sellersMs = clock.lap();
 

@@ -1,4 +1,5 @@
 export * from "./catalog";
+export * from "./events";
 export * from "./orders";
 export * from "./recommendations";
 export * from "./sellers";

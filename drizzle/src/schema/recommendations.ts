@@ -1,5 +1,6 @@
 import { index, integer, pgSchema, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { idColumn } from "./columns";
+import { outboxTable, processedEventsTable } from "./events";
 
 export const recommendationsSchema = pgSchema("recommendations");
 
@@ -39,3 +40,7 @@ export const coPurchases = recommendationsSchema.table(
     index("co_purchases_rank_idx").on(t.productId, t.orders, t.relatedProductId),
   ],
 );
+
+/** Events this subgraph produces (the outbox) and has applied (dedupe); see @bazaar/events. */
+export const recommendationsOutbox = outboxTable(recommendationsSchema);
+export const recommendationsProcessedEvents = processedEventsTable(recommendationsSchema);

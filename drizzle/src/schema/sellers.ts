@@ -1,5 +1,6 @@
 import { index, integer, pgSchema, real, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, currency, idColumn, minorUnits } from "./columns";
+import { outboxTable, processedEventsTable } from "./events";
 
 export const sellersSchema = pgSchema("sellers");
 
@@ -39,3 +40,7 @@ export const ledgerEntries = sellersSchema.table(
   },
   (t) => [index("ledger_entries_seller_idx").on(t.sellerId, t.createdAt)],
 );
+
+/** Events this subgraph produces (the outbox) and has applied (dedupe); see @bazaar/events. */
+export const sellersOutbox = outboxTable(sellersSchema);
+export const sellersProcessedEvents = processedEventsTable(sellersSchema);

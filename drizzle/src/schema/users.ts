@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, char, index, pgSchema, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, idColumn, updatedAt } from "./columns";
+import { outboxTable, processedEventsTable } from "./events";
 
 export const usersSchema = pgSchema("users");
 
@@ -132,3 +133,7 @@ export const loginFailures = usersSchema.table(
     index("login_failures_ip_created_idx").on(t.ip, t.createdAt),
   ],
 );
+
+/** Events this subgraph produces (the outbox) and has applied (dedupe); see @bazaar/events. */
+export const usersOutbox = outboxTable(usersSchema);
+export const usersProcessedEvents = processedEventsTable(usersSchema);

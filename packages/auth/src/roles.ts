@@ -2,6 +2,8 @@ export const Role = {
   CUSTOMER: "CUSTOMER",
   SELLER: "SELLER",
   ADMIN: "ADMIN",
+  /** Read-only API access for analysts: may query and introspect (also in production), never mutate. */
+  ANALYST: "ANALYST",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 

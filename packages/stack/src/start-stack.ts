@@ -3,7 +3,7 @@ import { type Connection, createDatabase } from "@bazaar/drizzle";
 import { createRouter } from "@bazaar/router";
 import { listenAs } from "./errors";
 import { createDepsFactory, ephemeralKeyRing } from "./subgraph-deps";
-import { SUBGRAPHS, type ServiceName } from "./subgraphs";
+import { type StackSubgraphDeps, SUBGRAPHS, type ServiceName } from "./subgraphs";
 import { startWaves } from "./waves";
 
 export interface StackOptions {
@@ -20,6 +20,8 @@ export interface StackOptions {
   keyRing?: KeyRing;
   /** Defaults to the committed schema/supergraph.graphql. */
   supergraphPath?: string;
+  /** orders' payment provider: Stripe keys, or (default) the sandbox. */
+  payments?: StackSubgraphDeps["payments"];
 }
 
 export interface RunningStack {
@@ -45,6 +47,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     keyRing,
     verifyToken,
     production,
+    payments: options.payments,
     databaseFor: (name) => createDatabase(options.connection, { onQuery: onQuery && ((sql) => onQuery(name, sql)) }),
   });
   const subgraphs: Running[] = [];

@@ -9,6 +9,8 @@ export async function ephemeralKeyRing(): Promise<KeyRing> {
 
 export interface SharedDeps {
   keyRing: KeyRing;
+  /** orders: Stripe keys, or nothing for the sandbox. */
+  payments?: StackSubgraphDeps["payments"];
   verifyToken: AccessTokenVerifier;
   production: boolean;
   databaseFor(name: SubgraphName): Database;
@@ -24,6 +26,10 @@ export function createDepsFactory(shared: SharedDeps) {
     const base = { db: shared.databaseFor(name), production: shared.production };
     // users is the issuer: it verifies with its own key ring (it builds that verifier itself).
     if (name === "users") return { ...base, keyRing: shared.keyRing, catalogUrl: urls.catalog };
+    // orders prices carts and reserves stock at catalog, and reads address books at users.
+    if (name === "orders") {
+      return { ...base, verifyToken, catalogUrl: urls.catalog, usersUrl: urls.users, payments: shared.payments };
+    }
     return { ...base, verifyToken };
   };
 }

@@ -6,8 +6,12 @@ import type { GraphQLSchema } from "graphql";
 export interface StackSubgraphDeps extends SubgraphDeps {
   /** users only: signs access tokens and is published as the JWKS. */
   keyRing?: KeyRing;
-  /** users only: catalog's GraphQL endpoint, for wishlist product checks. */
+  /** users and orders: catalog's GraphQL endpoint (wishlist checks; prices and stock). */
   catalogUrl?: string;
+  /** orders only: users' GraphQL endpoint, for checkout from the address book. */
+  usersUrl?: string;
+  /** orders only: Stripe keys; without a secret key the sandbox provider takes payments. */
+  payments?: { stripeSecretKey?: string | undefined; stripeWebhookSecret?: string | undefined };
 }
 
 /** What every subgraph package exports from its `src/server.ts`. */
@@ -34,7 +38,7 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: "users", port: 4001, after: ["catalog"], load: () => import("@bazaar/users") },
   { name: "catalog", port: 4002, after: [], load: () => import("@bazaar/catalog") },
-  { name: "orders", port: 4003, after: [], load: () => import("@bazaar/orders") },
+  { name: "orders", port: 4003, after: ["catalog", "users"], load: () => import("@bazaar/orders") },
   { name: "sellers", port: 4004, after: [], load: () => import("@bazaar/sellers") },
   { name: "recommendations", port: 4005, after: [], load: () => import("@bazaar/recommendations") },
 ];

@@ -3,7 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { parse } from "graphql";
-import { type BuildSchemaOptions, buildSchema, type ClassType, createResolversMap } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema, type ClassType, createResolversMap, type PubSub } from "type-graphql";
 import { authChecker } from "./authorization";
 import { DateTimeScalar } from "./scalars";
 
@@ -35,6 +35,12 @@ export interface FederatedSchemaOptions {
    */
   entities: ClassType[];
   referenceResolvers?: ReferenceResolvers;
+  /**
+   * Where `@Subscription({ topics })` fields listen and resolvers publish (`createPubSub()` for one
+   * process). type-graphql requires one as soon as the subgraph declares a `@Subscription`, even one
+   * with its own `subscribe` function.
+   */
+  pubSub?: PubSub;
 }
 
 /**
@@ -46,6 +52,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.entities,
     authChecker,
+    ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     // A subgraph may contribute only entity fields and no Query field of its own.

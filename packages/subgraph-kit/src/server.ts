@@ -10,6 +10,7 @@ import type { Database } from "@bazaar/drizzle";
 import { apolloHandler, type Route, type RunningHttpServer, sendJson, startHttpServer } from "@bazaar/http";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { ErrorCode } from "./errors";
+import { type SubscriptionSettings, serveSubscriptions } from "./subscriptions";
 
 /** Header carrying the shared service credential between router and subgraphs. */
 export const SERVICE_TOKEN_HEADER = "x-bazaar-service-token";
@@ -35,6 +36,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> extends Omi
   routes?: Route[];
   bodyLimitBytes?: number;
   onStop?: () => Promise<void>;
+  /**
+   * Also serve graphql-ws on `/graphql` (the schema's `Subscription` fields, for the router), with
+   * identity from `connection_init` verified like the HTTP headers. Off by default.
+   */
+  subscriptions?: boolean | SubscriptionSettings;
 }
 
 export type { RunningHttpServer as RunningServer } from "@bazaar/http";
@@ -82,7 +88,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
           return options.context(req, String(req.headers["x-request-id"] ?? randomUUID()), viewer);
         },
       });
-      return startHttpServer({
+      const running = await startHttpServer({
         port,
         host,
         routes: [
@@ -96,6 +102,18 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
         },
         onError: (error) => console.error(JSON.stringify({ level: "error", service: options.name, error: String(error) })),
       });
+      if (!options.subscriptions) return running;
+      const subscriptions = serveSubscriptions(running.server, {
+        ...(options.subscriptions === true ? {} : options.subscriptions),
+        schema: options.schema,
+        production,
+        verifyToken: options.verifyToken,
+        serviceToken: options.serviceToken,
+        context: options.context,
+        formatError: maskUnexpectedErrors(production),
+      });
+      // Upgraded sockets keep the HTTP server from closing: end them first.
+      return { ...running, stop: () => subscriptions.close().then(running.stop) };
     },
   };
 }

@@ -4,8 +4,9 @@ import type { AuthContext } from "@bazaar/subgraph-kit";
 import { type CategoryLoaders, createCategoryLoaders } from "./loaders/category.loaders";
 import { createProductLoaders, type ProductLoaders } from "./loaders/product.loaders";
 import { createReviewLoaders, type ReviewLoaders } from "./loaders/review.loaders";
+import { createSellerListingLoaders, type SellerListingLoaders } from "./loaders/seller-listing.loaders";
 
-export type CatalogLoaders = ProductLoaders & CategoryLoaders & ReviewLoaders;
+export type CatalogLoaders = ProductLoaders & CategoryLoaders & ReviewLoaders & SellerListingLoaders;
 
 export interface CatalogContext extends AuthContext {
   requestId: string;
@@ -19,6 +20,11 @@ export function createContext(db: Database, requestId: string, viewer: Viewer | 
     requestId,
     viewer,
     db,
-    loaders: { ...createProductLoaders(db), ...createCategoryLoaders(db), ...createReviewLoaders(db) },
+    loaders: {
+      ...createProductLoaders(db),
+      ...createCategoryLoaders(db),
+      ...createReviewLoaders(db),
+      ...createSellerListingLoaders(db),
+    },
   };
 }

@@ -25,6 +25,8 @@ export type ProductSpec = Partial<Omit<ProductInsert, "createdAt">> & {
  * Inserts catalog rows with drizzle, filling what a test does not care about. Ids count up
  * (`prd_t00001`, …) so id order is creation order. Denormalised product columns (min/max price,
  * rating average/count) are derived from the given variants and reviews unless overridden.
+ * A product's seller is listed (active in catalog's seller mirror) unless the test says otherwise
+ * with `sellerListing(id, false)` first.
  */
 export function catalogFixtures(db: Database) {
   let seq = 0;
@@ -41,6 +43,14 @@ export function catalogFixtures(db: Database) {
     const row = { id, name: `Category ${id}`, slug: id, ...spec };
     await db.insert(tables.categories).values(row);
     return row;
+  }
+
+  /** Sets whether a seller may list publicly (what sellers' syncSellerStatus records). */
+  async function sellerListing(sellerId: string, active: boolean) {
+    await db
+      .insert(tables.sellerListings)
+      .values({ sellerId, active })
+      .onConflictDoUpdate({ target: tables.sellerListings.sellerId, set: { active } });
   }
 
   async function product(spec: ProductSpec = {}) {
@@ -62,6 +72,7 @@ export function catalogFixtures(db: Database) {
       ...columns,
       ...(createdAt ? { createdAt: instant(createdAt) as Date } : {}),
     };
+    await db.insert(tables.sellerListings).values({ sellerId: row.sellerId, active: true }).onConflictDoNothing();
     await db.insert(tables.products).values(row);
     const variantRows = variants.map((v, i) => ({
       id: nextId("var"),
@@ -86,6 +97,6 @@ export function catalogFixtures(db: Database) {
     return { ...row, id, variants: variantRows, reviews: reviewRows };
   }
 
-  return { category, product, nextId };
+  return { category, product, sellerListing, nextId };
 }
 export type CatalogFixtures = ReturnType<typeof catalogFixtures>;

@@ -7,6 +7,8 @@ import { type Catalog, startCatalog } from "./harness";
  */
 let catalog: Catalog;
 const productIds: string[] = [];
+/** The first (in-stock) variant of each product. */
+const variantIds: string[] = [];
 
 beforeAll(async () => {
   catalog = await startCatalog();
@@ -17,11 +19,13 @@ beforeAll(async () => {
     const product = await fixtures.product({
       categoryId: categories[i % 5]!.id,
       sellerId: `sel_${i % 7}`,
+      attributes: [{ key: "kind", value: "fixture" }],
       variants: [{ price: 1000 + i }, { price: 2000 + i, stock: 0 }],
       // Some products have more reviews than a page holds.
       reviews: Array.from({ length: 3 + (i % 5) }, (_, r) => ({ rating: 1 + ((i + r) % 5), authorId: `usr_${r}` })),
     });
     productIds.push(product.id);
+    variantIds.push(product.variants[0]!.id);
   }
 });
 afterAll(() => catalog?.stop());
@@ -110,5 +114,43 @@ describe("statement counts", () => {
     );
     expect(result).toHaveLength(100);
     expect(catalog.counter.count).toBe(2);
+  });
+});
+
+describe("statement counts of the write side's lists", () => {
+  it("a products page filtered by attributes costs the same for 5 or 50 products", async () => {
+    const query = `query($first: Int) { products(first: $first, filter: { attributes: [{ key: "kind", value: "fixture" }] }) {
+      totalCount edges { node { attributes { key } options { name } variants { sku } } } } }`;
+    const [few, many] = await statementsFor(async (n) => {
+      const res = await catalog.gql<{ products: { edges: unknown[] } }>(query, { first: n });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data?.products.edges ?? [];
+    });
+    expect(many).toBe(few);
+  });
+
+  it("reserving, committing and releasing 5 or 50 lines costs the same statements", async () => {
+    const RESERVE = `mutation($input: ReserveStockInput!) { reserveStock(input: $input) {
+      reservation { lines { variantId unitPrice { amount } } } userErrors { code } } }`;
+    const COMMIT = `mutation($input: CommitReservationInput!) { commitReservation(input: $input) { reservation { lines { sku } } } }`;
+    const RELEASE = `mutation($input: ReleaseReservationInput!) { releaseReservation(input: $input) { reservation { lines { sku } } } }`;
+    const costs: number[][] = [];
+    for (const n of [5, 50]) {
+      const orderId = `ord_count${n}`;
+      const cost: number[] = [];
+      for (const [mutation, input] of [
+        [RESERVE, { orderId, ttlSeconds: 60, lines: variantIds.slice(0, n).map((variantId) => ({ variantId, quantity: 1 })) }],
+        [COMMIT, { orderId }],
+        [RELEASE, { orderId }],
+      ] as const) {
+        catalog.counter.reset();
+        const res = await catalog.gql(mutation, { input });
+        expect(res.body.errors).toBeUndefined();
+        expect(JSON.stringify(res.body.data)).not.toContain('"code"');
+        cost.push(catalog.counter.count);
+      }
+      costs.push(cost);
+    }
+    expect(costs[1]).toEqual(costs[0]);
   });
 });

@@ -1,4 +1,14 @@
 import { runSubgraph } from "@bazaar/subgraph-kit";
+import { loadOrdersConfig } from "./env";
 import { createServer } from "./server";
 
-await runSubgraph("orders", 4003, createServer);
+const config = loadOrdersConfig();
+await runSubgraph("orders", 4003, (deps) =>
+  createServer({
+    ...deps,
+    catalogUrl: config.catalogUrl,
+    usersUrl: config.usersUrl,
+    payments: config.payments,
+    maintenanceIntervalMs: config.maintenanceIntervalMs,
+  }),
+);

@@ -3,6 +3,7 @@ import type { RunningServer } from "@bazaar/subgraph-kit";
 import { createStatementCounter, createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server";
+import { testIdentities } from "./auth.fixtures";
 import { entitiesClient, representations } from "./entities";
 import { insertOrder } from "./fixtures";
 
@@ -20,8 +21,10 @@ interface OrderView {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = createDatabase(testDb.connection, { onQuery: counter.onQuery });
-  server = await (await createServer({ db })).listen(0);
-  entities = entitiesClient(graphqlClient(`${server.url}/graphql`));
+  const identities = await testIdentities();
+  server = await (await createServer({ db, verifyToken: identities.verifyToken, maintenanceIntervalMs: 0 })).listen(0);
+  const admin = await identities.headers("usr_admin", ["CUSTOMER", "ADMIN"]);
+  entities = entitiesClient(graphqlClient(`${server.url}/graphql`, admin));
   for (let i = 0; i < 50; i += 1) {
     const { order } = await insertOrder(testDb.db, {
       lines: [{ sellerId: "sel_a" }, { sellerId: "sel_a" }, { sellerId: `sel_${i % 7}` }],

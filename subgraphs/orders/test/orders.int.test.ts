@@ -3,6 +3,7 @@ import type { RunningServer } from "@bazaar/subgraph-kit";
 import { createStatementCounter, createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../src/server";
+import { testIdentities } from "./auth.fixtures";
 import { entitiesClient, representations as reps } from "./entities";
 import { insertCart, insertOrder } from "./fixtures";
 
@@ -28,8 +29,10 @@ interface FulfillmentView {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = createDatabase(testDb.connection, { onQuery: counter.onQuery });
-  server = await (await createServer({ db })).listen(0);
-  gql = graphqlClient(`${server.url}/graphql`);
+  const identities = await testIdentities();
+  server = await (await createServer({ db, verifyToken: identities.verifyToken, maintenanceIntervalMs: 0 })).listen(0);
+  // An admin sees whole orders; what others see is order-access.int.test.ts's subject.
+  gql = graphqlClient(`${server.url}/graphql`, await identities.headers("usr_admin", ["CUSTOMER", "ADMIN"]));
   entities = entitiesClient(gql);
   order = await insertOrder(testDb.db, {
     userId: "usr_ada",
@@ -190,10 +193,29 @@ describe("references to unknown ids", () => {
 });
 
 describe("public surface", () => {
-  it("adds no root fields before authentication exists: orders and carts are reachable only as entities", async () => {
-    const res = await gql(`{ __schema { queryType { fields { name } } mutationType { name } } }`);
-    expect(res.body.data).toEqual({
-      __schema: { queryType: { fields: [{ name: "_entities" }, { name: "_service" }] }, mutationType: null },
-    });
+  it("has the cart and order root fields, and the cart, checkout and order mutations", async () => {
+    const res = await gql<{
+      __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
+    }>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
+    expect(res.body.data?.__schema.queryType.fields.map((f) => f.name)).toEqual([
+      "cart",
+      "order",
+      "_entities",
+      "_service",
+    ]);
+    expect(res.body.data?.__schema.mutationType.fields.map((f) => f.name).sort()).toEqual(
+      [
+        "addToCart",
+        "cancelOrder",
+        "checkout",
+        "confirmSandboxPayment",
+        "markFulfillmentDelivered",
+        "markFulfillmentShipped",
+        "mergeCart",
+        "refundOrder",
+        "removeCartLine",
+        "updateCartLine",
+      ].sort(),
+    );
   });
 });

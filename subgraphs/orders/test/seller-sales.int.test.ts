@@ -17,7 +17,7 @@ const salesCounts = (sellerIds: string[]) =>
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const db = createDatabase(testDb.connection, { onQuery: counter.onQuery });
-  server = await (await createServer({ db })).listen(0);
+  server = await (await createServer({ db, maintenanceIntervalMs: 0 })).listen(0);
   entities = entitiesClient(graphqlClient(`${server.url}/graphql`));
 });
 

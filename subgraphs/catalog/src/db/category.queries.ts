@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/drizzle";
 import { tables } from "@bazaar/drizzle";
 import { asc, inArray, isNull, type SQLWrapper, sql } from "drizzle-orm";
+import { sellerListed } from "./seller-listing.queries";
 
 export type CategoryRow = typeof tables.categories.$inferSelect;
 const { categories, products } = tables;
@@ -41,13 +42,15 @@ export function subtreeIds(root: SQLWrapper) {
   ) select id from subtree)`;
 }
 
-/** Active products filed under each category or any descendant: one statement for all ids. */
+/** Publicly listed products filed under each category or any descendant: one statement for all ids. */
 export const countActiveProductsInSubtrees = (db: Database, ids: readonly string[]) =>
   db
     .select({
       categoryId: categories.id,
+      // Spelled out rather than `publiclyListed()`: the products table is aliased here.
       count: sql<number>`(select count(*)::int from ${products} as counted
-        where counted.status = 'ACTIVE' and counted.category_id in ${subtreeIds(categories.id)})`,
+        where counted.status = 'ACTIVE' and ${sellerListed(sql`counted.seller_id`)}
+          and counted.category_id in ${subtreeIds(categories.id)})`,
     })
     .from(categories)
     .where(inArray(categories.id, [...ids]));

@@ -1,5 +1,5 @@
 import { PageArgs } from "@bazaar/subgraph-kit";
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { CatalogContext } from "../context";
 import { Category } from "../schema/category.type";
 import { ProductLookupArgs, ProductsArgs } from "../schema/product.args";
@@ -15,26 +15,31 @@ import { productReviews } from "../services/review.service";
 
 @Resolver(() => Product)
 export class ProductResolver {
+  @Directive('@tag(name: "partner")')
   @Query(() => Product, { nullable: true, description: "An active product by id or slug (pass exactly one)." })
   product(@Args(() => ProductLookupArgs) args: ProductLookupArgs, @Ctx() ctx: CatalogContext) {
     return findProduct(ctx, args);
   }
 
+  @Directive('@tag(name: "partner")')
   @Query(() => ProductConnection, { description: "Active products, filtered and sorted." })
   products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: CatalogContext) {
     return listActiveProducts(ctx, args);
   }
 
+  @Directive('@tag(name: "partner")')
   @FieldResolver(() => Category)
   category(@Root() product: Product, @Ctx() ctx: CatalogContext) {
     return categoryOfProduct(ctx, product.categoryId);
   }
 
+  @Directive('@tag(name: "partner")')
   @FieldResolver(() => [ProductVariant], { description: "Purchasable versions, in display order." })
   variants(@Root() product: Product, @Ctx() ctx: CatalogContext) {
     return variantsOf(ctx, product.id);
   }
 
+  @Directive('@tag(name: "partner")')
   @FieldResolver(() => ReviewConnection, { description: "Newest first." })
   reviews(@Root() product: Product, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: CatalogContext) {
     return productReviews(ctx, product, page);

@@ -19,6 +19,15 @@ registerEnumType(ProductSort, {
   },
 });
 
+@InputType({ description: "A specification a listed product must have, e.g. material: cotton." })
+export class ProductAttributeFilter {
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => String)
+  value!: string;
+}
+
 @InputType({ description: "Narrows a product listing; all given conditions must hold." })
 export class ProductFilter {
   @Field(() => ID, { nullable: true, description: "In this category or any of its descendants." })
@@ -38,4 +47,11 @@ export class ProductFilter {
     description: "true: some variant has stock; false: no variant has stock.",
   })
   inStock?: boolean | null;
+
+  @Field(() => [ProductAttributeFilter], {
+    nullable: true,
+    description:
+      "Attribute values (at most 20). Values of one key are alternatives (colour red or blue); different keys must all match.",
+  })
+  attributes?: ProductAttributeFilter[] | null;
 }

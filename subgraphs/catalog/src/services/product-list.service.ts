@@ -37,7 +37,28 @@ function decodeProductCursor(after: string, sort: ProductOrderName): string[] {
   return keys;
 }
 
+const MAX_ATTRIBUTE_FILTERS = 20;
+const ATTRIBUTE_TEXT_MAX = 500;
+
+function validateAttributeFilter(attributes: ProductFilterValues["attributes"]): void {
+  if (!attributes) return;
+  if (attributes.length > MAX_ATTRIBUTE_FILTERS) {
+    throw badUserInput(`filter.attributes takes at most ${MAX_ATTRIBUTE_FILTERS} pairs`, "filter.attributes");
+  }
+  for (const { key, value } of attributes) {
+    // NUL cannot be stored in jsonb; no attribute can contain it, so it is the client's mistake.
+    const storable = !key.includes("\u0000") && !value.includes("\u0000");
+    if (key.length === 0 || key.length > ATTRIBUTE_TEXT_MAX || value.length > ATTRIBUTE_TEXT_MAX || !storable) {
+      throw badUserInput(
+        `filter.attributes needs keys of 1–${ATTRIBUTE_TEXT_MAX} and values of at most ${ATTRIBUTE_TEXT_MAX} characters`,
+        "filter.attributes",
+      );
+    }
+  }
+}
+
 function validateFilter(filter: ProductFilterValues): void {
+  validateAttributeFilter(filter.attributes);
   for (const field of ["priceMin", "priceMax"] as const) {
     const value = filter[field];
     if (value != null && value < 0) throw badUserInput(`filter.${field} must not be negative`, `filter.${field}`);

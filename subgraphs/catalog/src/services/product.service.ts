@@ -23,18 +23,25 @@ export function toProduct(row: ProductRow): Product {
   };
 }
 
-/** Public lookups only ever show active products. */
-const publicOnly = (row: ProductRow | null | undefined) => (row && row.status === "ACTIVE" ? toProduct(row) : null);
+/** Shown publicly: ACTIVE, and its seller's listing is active (the SQL twin is `publiclyListed`). */
+export async function isPubliclyListed(ctx: CatalogContext, row: ProductRow): Promise<boolean> {
+  if (row.status !== "ACTIVE") return false;
+  return (await ctx.loaders.sellerListingById.load(row.sellerId))?.active === true;
+}
+
+/** Public lookups only ever show publicly listed products. */
+const publicOnly = async (ctx: CatalogContext, row: ProductRow | null | undefined) =>
+  row && (await isPubliclyListed(ctx, row)) ? toProduct(row) : null;
 
 export async function findProduct(
   ctx: CatalogContext,
   by: { id?: string | null; slug?: string | null },
 ): Promise<Product | null> {
   if (Boolean(by.id) === Boolean(by.slug)) throw badUserInput("Pass exactly one of id or slug");
-  if (by.id) return publicOnly(await ctx.loaders.productById.load(by.id));
+  if (by.id) return publicOnly(ctx, await ctx.loaders.productById.load(by.id));
   const row = await findProductBySlug(ctx.db, by.slug as string);
   if (row) ctx.loaders.productById.prime(row.id, row);
-  return publicOnly(row);
+  return publicOnly(ctx, row);
 }
 
 /**

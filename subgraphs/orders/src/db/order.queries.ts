@@ -1,6 +1,6 @@
 import type { Database } from "@bazaar/drizzle";
 import { tables } from "@bazaar/drizzle";
-import { asc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
 
 const { orders, orderLines, fulfillments } = tables;
 
@@ -36,3 +36,21 @@ export const findFulfillmentsByOrderIds = (db: Database, orderIds: readonly stri
     .from(fulfillments)
     .where(inArray(fulfillments.orderId, [...orderIds]))
     .orderBy(asc(fulfillments.createdAt), asc(fulfillments.id));
+
+export type OrderEventRow = typeof tables.orderEvents.$inferSelect;
+
+/** Timelines of many orders in one statement, each in sequence order. */
+export const findOrderEventsByOrderIds = (db: Database, orderIds: readonly string[]) =>
+  db
+    .select()
+    .from(tables.orderEvents)
+    .where(inArray(tables.orderEvents.orderId, [...orderIds]))
+    .orderBy(asc(tables.orderEvents.orderId), asc(tables.orderEvents.sequence));
+
+export const findOrderByIdempotencyKey = async (db: Database, userId: string, idempotencyKey: string) =>
+  (
+    await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, idempotencyKey)))
+  )[0];

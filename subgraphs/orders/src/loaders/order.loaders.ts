@@ -3,9 +3,11 @@ import { groupedLoader, keyedLoader } from "@bazaar/subgraph-kit";
 import {
   findFulfillmentsByIds,
   findFulfillmentsByOrderIds,
+  findOrderEventsByOrderIds,
   findOrderLinesByOrderIds,
   findOrdersByIds,
 } from "../db/order.queries";
+import { findLatestPaymentsByOrderIds } from "../db/payment.queries";
 
 export function createOrderLoaders(db: Database) {
   return {
@@ -24,6 +26,14 @@ export function createOrderLoaders(db: Database) {
     ),
     fulfillmentsByOrderId: groupedLoader(
       (ids: readonly string[]) => findFulfillmentsByOrderIds(db, ids),
+      (row) => row.orderId,
+    ),
+    eventsByOrderId: groupedLoader(
+      (ids: readonly string[]) => findOrderEventsByOrderIds(db, ids),
+      (row) => row.orderId,
+    ),
+    latestPaymentByOrderId: keyedLoader(
+      (ids: readonly string[]) => findLatestPaymentsByOrderIds(db, ids),
       (row) => row.orderId,
     ),
   };

@@ -34,7 +34,8 @@ export class OrderLine {
   @Field(() => Seller)
   seller!: Seller;
 
-  /** Not exposed: used to group lines by order and by fulfillment. */
+  /** Not exposed: used to group lines by order, fulfillment and seller. */
   orderId!: string;
   fulfillmentId!: string;
+  sellerId!: string;
 }

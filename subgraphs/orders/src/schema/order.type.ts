@@ -16,7 +16,10 @@ registerEnumType(OrderStatus, {
   description: "Lifecycle of an order, from checkout to completion.",
 });
 
-/** `lines` and `fulfillments` are field resolvers (see order.resolver.ts). */
+/**
+ * `lines`, `fulfillments`, `shippingAddress`, `payment` and `events` are field resolvers that show
+ * each viewer only their share (see order.resolver.ts and services/order-access.ts).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A placed order; one per checkout, possibly spanning several sellers." })
 export class Order {
@@ -46,4 +49,23 @@ export class Order {
 
   @Field(() => User, { description: "The customer who placed the order." })
   customer!: User;
+
+  @Field(() => Money, { description: "Money given back so far." })
+  refundedTotal!: Money;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why a CANCELLED order was cancelled: CUSTOMER_REQUEST, ADMIN_REQUEST, PAYMENT_CANCELED, RESERVATION_EXPIRED or OUT_OF_STOCK_AFTER_PAYMENT.",
+  })
+  cancelReason!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "Until when the stock of an unpaid order is held; pay before then.",
+  })
+  reservedUntil!: Date | null;
+
+  /** Not exposed: the customer's id, for access checks. */
+  userId!: string;
 }

@@ -1,7 +1,10 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-/** users owns User; orders only points at an order's customer (User.orders arrives with auth). */
-@Directive('@key(fields: "id", resolvable: false)')
+/**
+ * users owns User. orders adds `orders` and `cart`, so its key is resolvable here: the router sends
+ * `{ __typename: "User", id }` and orders answers the fields it contributes.
+ */
+@Directive('@key(fields: "id")')
 @ObjectType()
 export class User {
   @Field(() => ID)

@@ -3,6 +3,7 @@ import type { FulfillmentRow } from "../db/order.queries";
 import type { Fulfillment, FulfillmentStatus } from "../schema/fulfillment.type";
 import type { OrderLine } from "../schema/order-line.type";
 import type { Order } from "../schema/order.type";
+import { orderScope } from "./order-access";
 import { linesOfOrder, orderReference } from "./order.service";
 
 export function toFulfillment(row: FulfillmentRow): Fulfillment {
@@ -22,19 +23,26 @@ export async function fulfillmentReference(ctx: OrdersContext, id: string): Prom
   return row ? toFulfillment(row) : null;
 }
 
-export async function fulfillmentsOfOrder(ctx: OrdersContext, orderId: string): Promise<Fulfillment[]> {
-  const rows = await ctx.loaders.fulfillmentsByOrderId.load(orderId);
+/** One per seller for the customer and admins; a seller sees only their own. */
+export async function fulfillmentsOfOrder(ctx: OrdersContext, order: Order): Promise<Fulfillment[]> {
+  const scope = await orderScope(ctx, order);
+  if (scope.kind === "NONE") return [];
+  const rows = await ctx.loaders.fulfillmentsByOrderId.load(order.id);
   // Later lookups of the same fulfillment by id (e.g. from another entity) then cost nothing.
   for (const row of rows) ctx.loaders.fulfillmentById.prime(row.id, row);
-  return rows.map(toFulfillment);
+  const visible = scope.kind === "SELLER" ? rows.filter((row) => row.sellerId === scope.sellerId) : rows;
+  return visible.map(toFulfillment);
 }
 
 /**
  * A fulfillment's lines are its order's lines that it ships. Reading them through the order's
- * line loader means `Order.lines` and `Order.fulfillments.lines` in one request share a statement.
+ * line loader means `Order.lines` and `Order.fulfillments.lines` in one request share a statement;
+ * the order's visibility rules (order-access.ts) apply unchanged.
  */
 export async function linesOfFulfillment(ctx: OrdersContext, fulfillment: Fulfillment): Promise<OrderLine[]> {
-  const lines = await linesOfOrder(ctx, fulfillment.orderId);
+  const order = await orderReference(ctx, fulfillment.orderId);
+  if (!order) return [];
+  const lines = await linesOfOrder(ctx, order);
   return lines.filter((line) => line.fulfillmentId === fulfillment.id);
 }
 

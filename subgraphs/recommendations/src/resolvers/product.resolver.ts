@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RecommendationsContext } from "../context";
 import { Product } from "../schema/product.stub";
 import { FrequentlyBoughtTogetherArgs, RecommendationsArgs } from "../schema/recommendation.args";
@@ -6,6 +6,7 @@ import { frequentlyBoughtTogether, recommendationsFor } from "../services/recomm
 
 @Resolver(() => Product)
 export class ProductRecommendationsResolver {
+  @Directive('@tag(name: "partner")')
   @FieldResolver(() => [Product], {
     description: "Products most often bought with this one, topped up with trending products when there are too few.",
   })
@@ -17,6 +18,7 @@ export class ProductRecommendationsResolver {
     return recommendationsFor(ctx, product.id, args.first);
   }
 
+  @Directive('@tag(name: "partner")')
   @FieldResolver(() => [Product], { description: "Products most often bought in the same order as this one." })
   frequentlyBoughtTogether(
     @Root() product: Product,

@@ -1,4 +1,4 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Directive, Query, Resolver } from "type-graphql";
 import type { SellersContext } from "../context";
 import { SellerLookupArgs, SellersArgs } from "../schema/seller.args";
 import { SellerConnection } from "../schema/seller-connection.type";
@@ -7,11 +7,13 @@ import { findSeller, listSellers } from "../services/seller.service";
 
 @Resolver(() => Seller)
 export class SellerResolver {
+  @Directive('@tag(name: "partner")')
   @Query(() => Seller, { nullable: true, description: "An active seller by id or slug (pass exactly one)." })
   seller(@Args(() => SellerLookupArgs) args: SellerLookupArgs, @Ctx() ctx: SellersContext) {
     return findSeller(ctx, args);
   }
 
+  @Directive('@tag(name: "partner")')
   @Query(() => SellerConnection, { description: "Active sellers by name." })
   sellers(@Args(() => SellersArgs) args: SellersArgs, @Ctx() ctx: SellersContext) {
     return listSellers(ctx, args);

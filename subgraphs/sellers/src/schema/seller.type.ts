@@ -9,27 +9,34 @@ export enum SellerStatus {
 }
 registerEnumType(SellerStatus, { name: "SellerStatus", description: "Lifecycle of a seller account." });
 
+@Directive('@tag(name: "partner")')
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A store that sells on the marketplace." })
 export class Seller {
+  @Directive('@tag(name: "partner")')
   @Field(() => ID)
   id!: string;
 
+  @Directive('@tag(name: "partner")')
   @Field(() => String)
   name!: string;
 
+  @Directive('@tag(name: "partner")')
   @Field(() => String, { description: "URL-safe unique handle." })
   slug!: string;
 
+  @Directive('@tag(name: "partner")')
   @Field(() => String)
   description!: string;
 
   @Field(() => SellerStatus)
   status!: SellerStatus;
 
+  @Directive('@tag(name: "partner")')
   @Field(() => RatingSummary)
   rating!: RatingSummary;
 
+  @Directive('@tag(name: "partner")')
   @Field(() => Date)
   joinedAt!: Date;
 

@@ -1,9 +1,8 @@
 import type { Database } from "@bazaar/drizzle";
-import { groupedLoader, keyedLoader } from "@bazaar/subgraph-kit";
+import { groupedLoader, keyedLoader, pagedLoader } from "@bazaar/subgraph-kit";
 import { findAddressesByUserIds } from "../db/address.queries";
 import { findPrivateUsersByIds, findPublicUsersByIds } from "../db/user.queries";
 import { countWishlists, listWishlistPages, type WishlistCursor } from "../db/wishlist.queries";
-import { pagedLoader } from "./page.loaders";
 
 export function createUserLoaders(db: Database) {
   return {

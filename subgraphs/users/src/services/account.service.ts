@@ -1,9 +1,8 @@
-import { newId, notFound, requireViewer, type UserError, userError } from "@bazaar/subgraph-kit";
+import { lengthOf, newId, notFound, path, requireViewer, type UserError, userError } from "@bazaar/subgraph-kit";
 import type { UsersContext } from "../context";
 import { findCredentialsByEmail, insertAccount, updateUserName } from "../db/user.queries";
 import type { User } from "../schema/user.type";
 import { isValidEmail, normalizeEmail, PASSWORD_MAX, validateName, validateRegistration } from "./account.validation";
-import { lengthOf, path } from "./input.validation";
 import { beginLoginAttempt } from "./login-throttle.service";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./password.hasher";
 import { type SessionResult, sessionFailure, startSession } from "./session.service";

@@ -1,5 +1,4 @@
-import { userError } from "@bazaar/subgraph-kit";
-import { boundedText, type Errors, lengthOf, path } from "./input.validation";
+import { boundedText, type Errors, lengthOf, path, userError } from "@bazaar/subgraph-kit";
 
 export const NAME_MAX = 100;
 export const EMAIL_MAX = 254;

@@ -1,4 +1,15 @@
-import { newId, notFound, requireViewer, type UserError, userError } from "@bazaar/subgraph-kit";
+import {
+  isIdLike,
+  newId,
+  notFound,
+  type PostalAddressInput as AddressFieldsInput,
+  path,
+  requireViewer,
+  type UserError,
+  userError,
+  validatePostalAddress as validateNewAddress,
+  validatePostalAddressChanges as validateAddressChanges,
+} from "@bazaar/subgraph-kit";
 import type { UsersContext } from "../context";
 import {
   type AddressRow,
@@ -14,8 +25,6 @@ import {
 import { lockUser } from "../db/user.queries";
 import type { Address } from "../schema/address.type";
 import type { User } from "../schema/user.type";
-import { type AddressFieldsInput, validateAddressChanges, validateNewAddress } from "./address.validation";
-import { isIdLike, path } from "./input.validation";
 import { requireUser } from "./user.service";
 
 /** Enough for home, work, family and friends; bounds what one account can store. */

@@ -1,5 +1,4 @@
-import { codedError, SERVICE_TOKEN_HEADER } from "@bazaar/subgraph-kit";
-import { isIdLike } from "./input.validation";
+import { InternalCallError, internalClient, isIdLike, operation } from "@bazaar/subgraph-kit";
 
 /**
  * What users needs to know about products, which catalog owns: whether an id names a product a
@@ -16,12 +15,10 @@ export const shapeOnlyProductDirectory: ProductDirectory = {
   isActiveProduct: async (productId) => isIdLike(productId) && PRODUCT_ID.test(productId),
 };
 
-const ENTITIES_QUERY = "query($r:[_Any!]!){_entities(representations:$r){... on Product { id status }}}";
-
-interface EntitiesResponse {
-  data?: { _entities?: ({ id?: string; status?: string } | null)[] } | null;
-  errors?: unknown[];
-}
+const PRODUCT_STATUS = operation<
+  { _entities: ({ id?: string; status?: string } | null)[] },
+  { r: { __typename: "Product"; id: string }[] }
+>("query($r:[_Any!]!){_entities(representations:$r){... on Product { id status }}}");
 
 /** Asks catalog through its federation entry point, exactly as the router would. */
 export function httpProductDirectory(options: {
@@ -29,40 +26,31 @@ export function httpProductDirectory(options: {
   serviceToken?: string | undefined;
   timeoutMs?: number;
 }): ProductDirectory {
+  const catalog = internalClient({
+    service: "catalog",
+    url: options.catalogUrl,
+    serviceToken: options.serviceToken,
+    timeoutMs: options.timeoutMs ?? 5_000,
+  });
   return {
     async isActiveProduct(productId) {
       if (!(await shapeOnlyProductDirectory.isActiveProduct(productId))) return false;
-      let body: EntitiesResponse;
       try {
-        const response = await fetch(options.catalogUrl, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            ...(options.serviceToken ? { [SERVICE_TOKEN_HEADER]: options.serviceToken } : {}),
-          },
-          body: JSON.stringify({ query: ENTITIES_QUERY, variables: { r: [{ __typename: "Product", id: productId }] } }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
-        });
-        if (!response.ok) throw new Error(`catalog answered HTTP ${response.status}`);
-        body = (await response.json()) as EntitiesResponse;
+        const data = await catalog.request(PRODUCT_STATUS, { r: [{ __typename: "Product", id: productId }] });
+        const product = data._entities[0];
+        return product?.id === productId && product.status === "ACTIVE";
       } catch (error) {
         throw catalogUnavailable(error);
       }
-      if (body.errors?.length || !body.data?._entities) throw catalogUnavailable(body.errors);
-      const product = body.data._entities[0];
-      return product?.id === productId && product.status === "ACTIVE";
     },
   };
 }
 
 /** Catalog being down is not the shopper's mistake: a retryable error, not PRODUCT_NOT_FOUND. */
 function catalogUnavailable(cause: unknown) {
+  if (!(cause instanceof InternalCallError)) throw cause;
   console.error(
-    JSON.stringify({
-      level: "error",
-      msg: "catalog product check failed",
-      error: cause instanceof Error ? cause.message : JSON.stringify(cause),
-    }),
+    JSON.stringify({ level: "error", msg: "catalog product check failed", code: cause.code, error: cause.message }),
   );
-  return codedError("SERVICE_UNAVAILABLE", "Products cannot be checked right now; try again shortly");
+  return cause.toGraphQLError("Products cannot be checked right now; try again shortly");
 }

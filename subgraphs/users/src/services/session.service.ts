@@ -1,5 +1,5 @@
 import { signAccessToken } from "@bazaar/auth";
-import { newId, type UserError, userError } from "@bazaar/subgraph-kit";
+import { newId, path, type UserError, userError } from "@bazaar/subgraph-kit";
 import type { UsersContext } from "../context";
 import {
   consumeRefreshToken,
@@ -9,7 +9,6 @@ import {
   revokeFamily,
 } from "../db/refresh-token.queries";
 import type { User } from "../schema/user.type";
-import { path } from "./input.validation";
 import { isRefreshTokenShaped, newRefreshToken, REFRESH_TOKEN_TTL_MS, refreshTokenHash } from "./refresh-token.codec";
 import { requireUser, rolesOf } from "./user.service";
 

@@ -1,9 +1,8 @@
 import { isRole, type Role } from "@bazaar/auth";
-import { assertUserAccess, notFound } from "@bazaar/subgraph-kit";
+import { assertUserAccess, isIdLike, notFound } from "@bazaar/subgraph-kit";
 import type { UsersContext } from "../context";
 import type { PrivateUserRow, PublicUserRow } from "../db/user.queries";
 import type { User } from "../schema/user.type";
-import { isIdLike } from "./input.validation";
 
 export function toUser(row: PublicUserRow): User {
   return { id: row.id, name: row.name };

@@ -3,8 +3,10 @@ import {
   badUserInput,
   type Connection,
   decodeCursor,
+  isIdLike,
   notFound,
   pageSize,
+  path,
   requireViewer,
   toConnection,
   type UserError,
@@ -21,7 +23,6 @@ import {
 } from "../db/wishlist.queries";
 import type { Product } from "../schema/product.stub";
 import type { User } from "../schema/user.type";
-import { isIdLike, path } from "./input.validation";
 import { requireUser } from "./user.service";
 
 /** Bounds what one account can store. */

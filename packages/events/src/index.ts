@@ -1,0 +1,26 @@
+export type { Bus, EventHandler, SubscribeOptions, Subscription } from "./bus";
+export {
+  type ConsumeOnceOptions,
+  type ConsumerHandler,
+  type ConsumerOptions,
+  consumeOnce,
+  type ProcessedEventsTable,
+  pruneProcessedEvents,
+  subscribeConsumer,
+} from "./consume";
+export { createBus } from "./create-bus";
+export { type EventEnvelope, type EventPayload, newEventId, type TypePattern, typeMatcher } from "./envelope";
+export { InProcessBus } from "./in-process-bus";
+export { BUS_CHANNEL, OUTBOX_CHANNEL } from "./listen";
+export {
+  type Executor,
+  type NewEvent,
+  notifyRelays,
+  type OutboxTable,
+  prunePublished,
+  type WriteOptions,
+  writeToOutbox,
+} from "./outbox";
+export { PostgresBus, type PostgresBusOptions } from "./postgres-bus";
+export { createRelay, type Relay, type RelayOptions } from "./relay";
+export type { LoopTiming } from "./wake-loop";

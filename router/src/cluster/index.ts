@@ -1,0 +1,2 @@
+export { type PrimaryOptions, runPrimary } from "./primary";
+export { workerMetricsSource } from "./worker";

@@ -1,0 +1,2 @@
+export { ensureGraphiqlBundle, GRAPHIQL_DIST, type GraphiqlBundle } from "./bundle";
+export { type Graphiql, loadGraphiql, wantsGraphiql, withGraphiql } from "./page";

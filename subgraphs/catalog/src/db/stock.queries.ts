@@ -1,0 +1,89 @@
+import type { Database } from "@bazaar/drizzle";
+import { tables } from "@bazaar/drizzle";
+import { and, asc, gte, inArray, type SQL, sql } from "drizzle-orm";
+import { sellerListed } from "./seller-listing.queries";
+
+const { products, productVariants } = tables;
+
+export interface StockChange {
+  variantId: string;
+  quantity: number;
+}
+
+/**
+ * The variants, row-locked in id order. Every writer of stock (reserve, commit, release, sweep,
+ * product edits) locks variants in this one order, so carts naming the same variants in opposite
+ * orders wait for each other instead of deadlocking. (Only the variant rows: the product rows stay
+ * unlocked, so sales of one product's variants do not queue behind each other or behind edits.)
+ */
+export const lockVariantsForSale = (db: Database, variantIds: readonly string[]) =>
+  db
+    .select({
+      id: productVariants.id,
+      productId: productVariants.productId,
+      sku: productVariants.sku,
+      variantTitle: productVariants.title,
+      price: productVariants.price,
+      currency: productVariants.currency,
+      stock: productVariants.stock,
+    })
+    .from(productVariants)
+    .where(inArray(productVariants.id, [...variantIds]))
+    .orderBy(asc(productVariants.id))
+    .for("update");
+export type LockedVariant = Awaited<ReturnType<typeof lockVariantsForSale>>[number];
+
+/** What a sale needs to know about the variants' products, and whether they are on sale. */
+export const findProductsForSale = (db: Database, productIds: readonly string[]) =>
+  db
+    .select({
+      id: products.id,
+      title: products.title,
+      sellerId: products.sellerId,
+      purchasable: sql<boolean>`(${products.status} = 'ACTIVE' and ${sellerListed(products.sellerId)})`,
+    })
+    .from(products)
+    .where(inArray(products.id, [...productIds]));
+
+/** Locks only the variant rows (in id order), for writers that just put stock back. */
+export const lockVariants = (db: Database, variantIds: readonly string[]) =>
+  db
+    .select({ id: productVariants.id })
+    .from(productVariants)
+    .where(inArray(productVariants.id, [...variantIds]))
+    .orderBy(asc(productVariants.id))
+    .for("update");
+
+/** `quantity` of each change, as SQL keyed by the variant row being written. */
+const quantityOf = (changes: readonly StockChange[]): SQL =>
+  sql`(case ${productVariants.id} ${sql.join(
+    changes.map((c) => sql`when ${c.variantId} then ${c.quantity}::int`),
+    sql` `,
+  )} end)`;
+
+const idsOf = (changes: readonly StockChange[]) => changes.map((c) => c.variantId);
+
+/**
+ * The atomic conditional decrement: each variant loses `quantity` only where at least that many are
+ * left (`stock >= quantity`), so stock never goes negative however many buyers race. Returns the
+ * ids that were decremented; a missing id means that line could not be met.
+ */
+export async function takeStock(db: Database, changes: readonly StockChange[]): Promise<Set<string>> {
+  if (changes.length === 0) return new Set();
+  const quantity = quantityOf(changes);
+  const rows = await db
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} - ${quantity}` })
+    .where(and(inArray(productVariants.id, idsOf(changes)), gte(productVariants.stock, quantity)))
+    .returning({ id: productVariants.id });
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Puts stock back (variants deleted since are skipped: nothing to return them to). */
+export async function returnStock(db: Database, changes: readonly StockChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db
+    .update(productVariants)
+    .set({ stock: sql`${productVariants.stock} + ${quantityOf(changes)}` })
+    .where(inArray(productVariants.id, idsOf(changes)));
+}

@@ -1,0 +1,30 @@
+import { assertSellerAccess, isIdLike, path, requireViewer, type UserError, userError } from "@bazaar/subgraph-kit";
+import type { CatalogContext } from "../context";
+import { findVariantOwner, setVariantStock } from "../db/product-variant-write.queries";
+import type { ProductVariant } from "../schema/product-variant.type";
+import { toVariant } from "./product-variant.service";
+
+export interface SetStockResult {
+  variant: ProductVariant | null;
+  userErrors: UserError[];
+}
+
+const failed = (error: UserError): SetStockResult => ({ variant: null, userErrors: [error] });
+const variantNotFound = () => userError("VARIANT_NOT_FOUND", "No such variant", path("variantId"));
+
+/**
+ * Sets the units available to sell from now on. Units held by open reservations were already taken
+ * off, so the seller counts what is on the shelf and not promised to a checkout.
+ */
+export async function setStock(ctx: CatalogContext, input: { variantId: string; stock: number }): Promise<SetStockResult> {
+  requireViewer(ctx);
+  if (!isIdLike(input.variantId)) return failed(variantNotFound());
+  const owner = await findVariantOwner(ctx.db, input.variantId);
+  if (!owner) return failed(variantNotFound());
+  assertSellerAccess(ctx, owner.sellerId);
+  if (input.stock < 0) return failed(userError("INVALID_STOCK", "Stock must not be negative", path("stock")));
+  const row = await setVariantStock(ctx.db, input.variantId, input.stock);
+  if (!row) return failed(variantNotFound());
+  ctx.loaders.variantById.clear(row.id).prime(row.id, row);
+  return { variant: toVariant(row), userErrors: [] };
+}

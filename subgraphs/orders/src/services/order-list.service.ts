@@ -1,0 +1,61 @@
+import {
+  assertSellerAccess,
+  assertUserAccess,
+  badUserInput,
+  type Connection,
+  decodeCursor,
+  isIdLike,
+  pageSize,
+  toConnection,
+} from "@bazaar/subgraph-kit";
+import type { OrdersContext } from "../context";
+import type { OrderCursor, OrderPageRow } from "../db/order-page.queries";
+import type { Order } from "../schema/order.type";
+import { toOrder } from "./order.service";
+
+interface Page {
+  first?: number | null;
+  after?: string | null;
+}
+
+const TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** A forged cursor must be refused here, not by a failing cast in SQL. */
+function decodeOrderCursor(after: string): OrderCursor {
+  const [placedAt, orderId] = decodeCursor(after, 2);
+  // Postgres writes the offset as "+00"; Date.parse wants "+00:00". A date that does not exist fails here, not in SQL.
+  const iso = typeof placedAt === "string" ? placedAt.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00") : "";
+  const valid = typeof placedAt === "string" && TIMESTAMPTZ.test(placedAt) && !Number.isNaN(Date.parse(iso));
+  if (!valid || typeof orderId !== "string" || !isIdLike(orderId)) throw badUserInput("Malformed cursor", "after");
+  return [placedAt as string, orderId];
+}
+
+function connection(rows: OrderPageRow[], first: number, page: Page, count: () => Promise<number>): Connection<Order> {
+  return toConnection(rows, {
+    first,
+    after: page.after,
+    cursorOf: (row) => [row.placedAtKey, row.id],
+    toNode: toOrder,
+    totalCount: count,
+  });
+}
+
+/** `User.orders`: the customer's orders, newest first. The user or an admin only. */
+export async function ordersOfUser(ctx: OrdersContext, userId: string, page: Page): Promise<Connection<Order>> {
+  assertUserAccess(ctx, userId);
+  const first = pageSize(page);
+  const after = page.after ? decodeOrderCursor(page.after) : null;
+  const rows = await ctx.loaders.orderPagesOfUsers.load({ parentId: userId, limit: first + 1, after });
+  for (const row of rows) ctx.loaders.orderById.prime(row.id, row);
+  return connection(rows, first, page, async () => (await ctx.loaders.orderCountByUserId.load(userId))?.count ?? 0);
+}
+
+/** `Seller.orders`: paid orders with something for this seller to ship, newest first. The seller or an admin only. */
+export async function ordersOfSeller(ctx: OrdersContext, sellerId: string, page: Page): Promise<Connection<Order>> {
+  assertSellerAccess(ctx, sellerId);
+  const first = pageSize(page);
+  const after = page.after ? decodeOrderCursor(page.after) : null;
+  const rows = await ctx.loaders.orderPagesOfSellers.load({ parentId: sellerId, limit: first + 1, after });
+  for (const row of rows) ctx.loaders.orderById.prime(row.id, row);
+  return connection(rows, first, page, async () => (await ctx.loaders.orderCountBySellerId.load(sellerId))?.count ?? 0);
+}
