@@ -122,6 +122,7 @@ export function renderCheckoutSection(report: CheckoutReport): string {
     "- Method: closed loop — each client sends the next `checkout` (a customer with a filled cart, typed-in address) as soon as the last one answered; every checkout must place an order. A checkout is: claim the idempotency key, catalog's `reserveStock` over HTTP (its own transaction), the order transaction, the payment intent.",
     "- Carts: *spread* — two random variants of 200; *hot* — every cart holds the same variant plus a random one, so all reservations queue on one row lock",
     "- Lock hold: the duration of each transaction (its row locks are held at most that long); catalog's are the stock reservations",
+    "- Reading: throughput levels off once the one Node process (load generator, orders and catalog together) keeps both cores busy; from then on a transaction's duration includes waiting for that event loop between its statements, so at 10 and 50 clients the lock-hold figures measure queueing in Node as much as contention in PostgreSQL. Only the hot cart's catalog transactions grow beyond that: every reservation waits its turn on one variant's row lock. Separate processes per service (production) spread the work over the cores.",
     "",
     renderCheckoutTables(report.runs),
     SECTION_END,

@@ -1,22 +1,19 @@
 import type { Database, tables } from "@bazaar/drizzle";
-import { newId } from "@bazaar/subgraph-kit";
 import type { OrdersRuntime } from "../context";
 import { findOrdersByIds, type OrderRow } from "../db/order.queries";
-import { cancelOpenFulfillments, lockOrder } from "../db/order-write.queries";
+import { lockOrder } from "../db/order-write.queries";
 import {
   findPaymentByProviderId,
   lockPayment,
   type PaymentRow,
   paymentEventSeen,
-  raiseRefundedAmount,
   recordPaymentEvent,
   setPaymentStatus,
 } from "../db/payment.queries";
-import { findRefundsOfPayment, insertRefund } from "../db/refund.queries";
 import type { PaymentEvent } from "../payments/payment-provider";
 import { SYSTEM } from "./actor";
 import { settleOrder } from "./order-effects.service";
-import { PAYABLE, paymentMayMove, REFUNDABLE } from "./order-state";
+import { PAYABLE, paymentMayMove } from "./order-state";
 import { transition } from "./order-transition";
 import { cancelUnpaid, paid, refundedByProvider, type StockVerdict } from "./payment-transitions";
 
