@@ -23,4 +23,5 @@ export {
 } from "./outbox";
 export { PostgresBus, type PostgresBusOptions } from "./postgres-bus";
 export { createRelay, type Relay, type RelayOptions } from "./relay";
+export { OUTBOXES, type RunningRelays, startRelays } from "./relays";
 export type { LoopTiming } from "./wake-loop";

@@ -1,9 +1,10 @@
 import { type KeyRing, localVerifier } from "@bazaar/auth";
 import { type Connection, createDatabase } from "@bazaar/drizzle";
+import { type Bus, createBus, type RunningRelays, startRelays } from "@bazaar/events";
 import { createRouter } from "@bazaar/router";
 import { listenAs } from "./errors";
 import { createDepsFactory, ephemeralKeyRing } from "./subgraph-deps";
-import { type StackSubgraphDeps, SUBGRAPHS, type ServiceName } from "./subgraphs";
+import { type StackSubgraphDeps, SUBGRAPHS, type ServiceName, type SubgraphName } from "./subgraphs";
 import { startWaves } from "./waves";
 
 export interface StackOptions {
@@ -22,6 +23,16 @@ export interface StackOptions {
   supergraphPath?: string;
   /** orders' payment provider: Stripe keys, or (default) the sandbox. */
   payments?: StackSubgraphDeps["payments"];
+  /**
+   * The event bus every subgraph subscribes to; default the one that fits the connection
+   * (in-process for PGlite, the Postgres bus for PostgreSQL), closed with the stack.
+   */
+  bus?: Bus;
+  /**
+   * Relay the outboxes of these subgraphs onto the bus (default all five). Tests that want events
+   * produced by another process, or that drive relays by hand, pass a subset or [].
+   */
+  relays?: readonly SubgraphName[];
 }
 
 export interface RunningStack {
@@ -29,6 +40,8 @@ export interface RunningStack {
   routerUrl: string;
   /** Subgraph name → its GraphQL endpoint, in port order. */
   subgraphUrls: Record<string, string>;
+  /** The bus the subgraphs subscribe to (the given one or the stack's own). */
+  bus: Bus;
   /** Stops the router first (no new plans), then the subgraphs. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -43,16 +56,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const keyRing = options.keyRing ?? (await ephemeralKeyRing());
   // In one process every service trusts users' key ring directly instead of fetching the JWKS.
   const verifyToken = localVerifier(keyRing);
+  const ownBus = !options.bus;
+  const bus = options.bus ?? (await createBus(options.connection));
   const depsFor = createDepsFactory({
     keyRing,
     verifyToken,
     production,
     payments: options.payments,
+    bus,
     databaseFor: (name) => createDatabase(options.connection, { onQuery: onQuery && ((sql) => onQuery(name, sql)) }),
   });
   const subgraphs: Running[] = [];
   const urls = () => Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
-  let router: Running;
+  let router: Running | undefined;
+  let relays: RunningRelays | undefined;
   try {
     for (const wave of startWaves(SUBGRAPHS)) {
       const known = urls();
@@ -80,22 +97,35 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }).listen(port, host),
     );
     router = { name: "router", url: `${running.url}/graphql`, stop: running.stop };
+    // Last: every consumer and fan-out listener has subscribed by now, so no event is relayed past them.
+    relays = await startRelays(
+      options.connection,
+      bus,
+      options.relays ?? SUBGRAPHS.map((s) => s.name),
+    );
   } catch (error) {
-    await stopAll(subgraphs);
+    await router?.stop().catch(() => {});
+    await stopAll(subgraphs).catch(() => {});
+    if (ownBus) await bus.close().catch(() => {});
     throw error;
   }
+  const started = { router, relays };
 
   let stopping: Promise<void> | undefined;
   const byPort = new Map(SUBGRAPHS.map((entry, index) => [entry.name as string, index]));
   return {
-    routerUrl: router.url,
+    routerUrl: started.router.url,
+    bus,
     subgraphUrls: Object.fromEntries(
       [...subgraphs].sort((a, b) => (byPort.get(a.name) ?? 0) - (byPort.get(b.name) ?? 0)).map((s) => [s.name, s.url]),
     ),
     stop() {
       stopping ??= (async () => {
-        await router.stop();
+        // Relays first (each finishes its batch), so nothing is published into stopping consumers.
+        await started.relays.stop();
+        await started.router.stop();
         await stopAll(subgraphs);
+        if (ownBus) await bus.close();
       })();
       return stopping;
     },

@@ -1,5 +1,6 @@
 import { type AccessTokenVerifier, generatePrivateJwk, type KeyRing, keyRingFromPrivateJwks } from "@bazaar/auth";
 import type { Database } from "@bazaar/drizzle";
+import type { Bus } from "@bazaar/events";
 import type { StackSubgraphDeps, SubgraphName } from "./subgraphs";
 
 /** A throwaway key ring for stacks that do not bring one (tests); tokens die with the process. */
@@ -13,6 +14,7 @@ export interface SharedDeps {
   payments?: StackSubgraphDeps["payments"];
   verifyToken: AccessTokenVerifier;
   production: boolean;
+  bus: Bus;
   databaseFor(name: SubgraphName): Database;
 }
 
@@ -23,7 +25,7 @@ export interface SharedDeps {
 export function createDepsFactory(shared: SharedDeps) {
   const { verifyToken } = shared;
   return (name: SubgraphName, urls: Record<string, string>): StackSubgraphDeps => {
-    const base = { db: shared.databaseFor(name), production: shared.production };
+    const base = { db: shared.databaseFor(name), production: shared.production, bus: shared.bus };
     // users is the issuer: it verifies with its own key ring (it builds that verifier itself).
     if (name === "users") return { ...base, keyRing: shared.keyRing, catalogUrl: urls.catalog };
     // orders prices carts and reserves stock at catalog, and reads address books at users.

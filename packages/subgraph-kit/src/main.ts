@@ -1,5 +1,6 @@
 import { createAccessTokenVerifier, defaultVerifierConfig, remoteKeySet } from "@bazaar/auth";
 import { createDatabase, openConnection } from "@bazaar/drizzle";
+import { createBus, OUTBOXES, startRelays } from "@bazaar/events";
 import { z } from "zod";
 import { parseEnv, subgraphEnvShape } from "./env";
 import type { SubgraphDeps, SubgraphServer } from "./server";
@@ -30,17 +31,24 @@ export async function runSubgraph(name: string, defaultPort: number, createServe
     defaultVerifierConfig({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }),
   );
   const connection = await openConnection({ url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE });
+  // The Postgres bus: consumers and subscribers here see events relayed by any process.
+  const bus = await createBus(connection);
   const server = await createServer({
     db: createDatabase(connection),
     production,
     verifyToken,
     serviceToken: env.SERVICE_TOKEN,
+    bus,
   });
   const running = await server.listen(env.PORT, env.HOST);
+  // Each process relays its own subgraph's outbox; replicas share the work through SKIP LOCKED.
+  const relays = await startRelays(connection, bus, name in OUTBOXES ? [name] : []);
   console.log(JSON.stringify({ level: "info", msg: `${name} subgraph ready`, url: `${running.url}/graphql` }));
 
   const shutdown = async () => {
+    await relays.stop();
     await running.stop();
+    await bus.close();
     await connection.close();
     process.exit(0);
   };

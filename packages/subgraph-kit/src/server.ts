@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { Database } from "@bazaar/drizzle";
+import type { Bus } from "@bazaar/events";
 import { apolloHandler, type Route, type RunningHttpServer, sendJson, startHttpServer } from "@bazaar/http";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { ErrorCode } from "./errors";
@@ -26,9 +27,16 @@ export interface SubgraphDeps {
    * so nothing but the graph's own services can call this subgraph.
    */
   serviceToken?: string | undefined;
+  /**
+   * The event bus. A subgraph that consumes events (durable consumer groups) or fans them out to
+   * its graphql-ws subscribers (per-process listeners) subscribes when it starts listening and
+   * unsubscribes when it stops. Relays, which publish outboxes onto the bus, are started by the
+   * host process (packages/stack, runSubgraph) once every consumer is subscribed.
+   */
+  bus?: Bus | undefined;
 }
 
-export interface SubgraphServerOptions<TContext extends BaseContext> extends Omit<SubgraphDeps, "db"> {
+export interface SubgraphServerOptions<TContext extends BaseContext> extends Omit<SubgraphDeps, "db" | "bus"> {
   name: string;
   schema: GraphQLSchema;
   context: (req: IncomingMessage, requestId: string, viewer: Viewer | null) => Promise<TContext> | TContext;
