@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeSockets, activeSubscriptions } from "../src/subscriptions";
 import { SEED, type SubscriptionStack, startSubscriptionStack } from "./subscription-stack";
-import { acknowledgedSocket, eventually, rawSocket } from "./ws-client";
+import { acknowledgedSocket, eventually, rawSocket } from "@bazaar/testing";
 
 let stack: SubscriptionStack;
 const INIT_TIMEOUT_MS = 1_000;

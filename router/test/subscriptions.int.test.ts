@@ -1,7 +1,7 @@
 import type { Client } from "graphql-ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SEED, type SubscriptionStack, startSubscriptionStack } from "./subscription-stack";
-import { acknowledgedSocket, eventually, subscribe, wsClient } from "./ws-client";
+import { acknowledgedSocket, eventually, subscribe, wsClient } from "@bazaar/testing";
 
 let stack: SubscriptionStack;
 const clients: Client[] = [];

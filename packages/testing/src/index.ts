@@ -4,3 +4,13 @@ export { findPostgresBin, type LocateOptions, type PostgresCluster, startPostgre
 export { createStatementCounter, type StatementCounter } from "./statement-counter";
 export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./test-database";
 export { type GraphQLResponse, graphqlClient } from "./graphql-client";
+export {
+  acknowledgedSocket,
+  eventually,
+  type RawSocket,
+  rawSocket,
+  type Result,
+  type Subscribed,
+  subscribe,
+  wsClient,
+} from "./ws-client";
