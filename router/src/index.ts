@@ -2,7 +2,7 @@ import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { createAccessTokenVerifier, defaultVerifierConfig, remoteKeySet } from "@bazaar/auth";
-import { runPrimary, workerMetricsSource } from "./cluster";
+import { ClusterRateLimitStore, runPrimary, workerMetricsSource } from "./cluster";
 import { loadEnv, parseArguments } from "./env";
 import { ensureGraphiqlBundle } from "./graphiql";
 import { createLogger, createRouterMetrics } from "./observability";
@@ -39,6 +39,8 @@ if (workers > 1 && cluster.isPrimary) {
     logger,
     metrics,
     metricsSource: cluster.isWorker ? workerMetricsSource(metrics.registry) : undefined,
+    // Workers share the port, so their buckets live in the primary: one quota per client per cluster.
+    rateLimitStore: cluster.isWorker ? new ClusterRateLimitStore() : undefined,
     graphiql,
     resilience: {
       subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,

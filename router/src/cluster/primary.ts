@@ -2,6 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
 import type { Logger } from "../observability";
 import { METRICS_REQUEST, METRICS_RESPONSE, type MetricsMessage } from "./messages";
+import { serveClusterRateLimits } from "./rate-limit";
 
 const RESTART_DELAY_MS = 1_000;
 const STOP_GRACE_MS = 15_000;
@@ -15,7 +16,8 @@ export interface PrimaryOptions {
 
 /**
  * The cluster primary: forks one router worker per core (they share the listening port), answers
- * workers' /metrics requests with every worker's metrics summed, replaces a worker that dies after
+ * workers' /metrics requests with every worker's metrics summed, keeps the rate-limit buckets of
+ * every worker (so a client's quota is per cluster, not per core), replaces a worker that dies after
  * start-up, and on SIGTERM/SIGINT lets each worker drain its requests before exiting.
  * A worker that dies during start-up (bad configuration) stops the whole router instead of looping.
  */
@@ -23,6 +25,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
   const { logger } = options;
   await options.prepare?.();
   const aggregator = new AggregatorRegistry();
+  serveClusterRateLimits();
 
   cluster.on("message", (worker: Worker, message: MetricsMessage) => {
     if (message?.type !== METRICS_REQUEST) return;
