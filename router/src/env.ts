@@ -1,21 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "@bazaar/auth";
+import { envFlag as flag, parseEnv } from "@bazaar/config";
 import { z } from "zod";
 import { protectionConfigFromEnv } from "./protection/config-env";
 
 /** The committed supergraph, relative to this file so the router starts from any working directory. */
 export const defaultSupergraphPath = fileURLToPath(new URL("../../schema/supergraph.graphql", import.meta.url));
-
-/**
- * Parses configuration once, at start-up, and fails with one readable message listing every
- * invalid variable. A copy of subgraph-kit's `parseEnv`: the router must not depend on subgraph-kit.
- */
-export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
-}
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
@@ -45,7 +35,6 @@ export function subgraphTimeoutOverrides(source: NodeJS.ProcessEnv = process.env
   );
 }
 
-const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** Operations settings: logs, GraphiQL, supergraph reloads, timeouts, cluster workers. */
 const operationsShape = {

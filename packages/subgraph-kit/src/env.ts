@@ -1,16 +1,7 @@
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "@bazaar/auth";
 import { z } from "zod";
 
-/**
- * Parses configuration from the environment once, at start-up, and stops the process with
- * one readable message listing every invalid variable.
- */
-export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
-}
+export { envFlag, parseEnv } from "@bazaar/config";
 
 /** Common variables every subgraph reads. */
 export const subgraphEnvShape = {

@@ -1,8 +1,8 @@
+import { envFlag as flag } from "@bazaar/config";
 import { z } from "zod";
 import { type ProtectionConfig, type ProtectionConfigInput, resolveProtectionConfig } from "./config";
 
 const int = z.coerce.number().int();
-const flag = z.enum(["on", "off", "true", "false", "1", "0"]).transform((v) => v === "on" || v === "true" || v === "1");
 const json = (what: string) =>
   z.string().transform((text, ctx) => {
     try {
