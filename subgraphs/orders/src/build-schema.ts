@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@bazaar/subgraph-kit";
+import { buildFederatedSchema, createPubSub } from "@bazaar/subgraph-kit";
 import { cartReferenceResolvers } from "./resolvers/cart.reference";
 import { CartLineResolver } from "./resolvers/cart-line.resolver";
 import { CartMutationResolver } from "./resolvers/cart-mutation.resolver";
@@ -9,6 +9,7 @@ import { OrderEventResolver } from "./resolvers/order-event.resolver";
 import { OrderMutationResolver } from "./resolvers/order-mutation.resolver";
 import { orderReferenceResolvers } from "./resolvers/order.reference";
 import { OrderResolver } from "./resolvers/order.resolver";
+import { OrderUpdatesResolver } from "./resolvers/order-updates.resolver";
 import { reviewReferenceResolvers } from "./resolvers/review.reference";
 import { ReviewPurchaseResolver } from "./resolvers/review.resolver";
 import { sellerReferenceResolvers } from "./resolvers/seller.reference";
@@ -30,6 +31,7 @@ export const buildOrdersSchema = () =>
       OrderResolver,
       OrderEventResolver,
       OrderMutationResolver,
+      OrderUpdatesResolver,
       FulfillmentResolver,
       CartResolver,
       CartLineResolver,
@@ -40,6 +42,8 @@ export const buildOrdersSchema = () =>
       ReviewPurchaseResolver,
     ],
     entities: [Order, Fulfillment, Cart, Seller, User, Product, ProductVariant, Review],
+    // Required by type-graphql once a @Subscription exists; orderUpdated brings its own stream (the order feed).
+    pubSub: createPubSub(),
     referenceResolvers: {
       ...orderReferenceResolvers,
       ...cartReferenceResolvers,

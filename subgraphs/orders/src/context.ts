@@ -11,6 +11,7 @@ import { createOrderPageLoaders, type OrderPageLoaders } from "./loaders/order-p
 import { createSellerSalesLoaders, type SellerSalesLoaders } from "./loaders/seller-sales.loaders";
 import type { PaymentProvider } from "./payments/payment-provider";
 import type { SandboxPaymentProvider } from "./payments/sandbox.provider";
+import type { OrderFeed } from "./services/order-feed";
 
 export type OrdersLoaders = OrderLoaders & CartLoaders & SellerSalesLoaders & OrderPageLoaders & CatalogLoaders;
 
@@ -42,6 +43,8 @@ export interface OrdersServices {
   sandbox: SandboxPaymentProvider | null;
   settings: OrdersSettings;
   crashPoints: CrashPoints;
+  /** This process's orderUpdated listeners by order id, fed by the bus. */
+  orderFeed: OrderFeed;
 }
 
 /** What work outside a GraphQL request (webhooks, maintenance) needs; every context is one too. */

@@ -3,11 +3,13 @@ import { buildOrdersSchema } from "./build-schema";
 import { type AddressBookPort, httpAddressBook, noAddressBook } from "./clients/address-book.client";
 import { type CatalogPort, httpCatalog, noCatalog } from "./clients/catalog.client";
 import { type CrashPoints, createContext, type OrdersRuntime, type OrdersSettings } from "./context";
+import { findOrdersByIds } from "./db/order.queries";
 import type { PaymentProvider } from "./payments/payment-provider";
 import { createPayments, type PaymentsConfig } from "./payments/provider-factory";
 import { SandboxPaymentProvider } from "./payments/sandbox.provider";
 import { stripeWebhookRoute } from "./payments/stripe-webhook.route";
 import { type MaintenanceOptions, type MaintenanceReport, runMaintenance } from "./services/maintenance.service";
+import { OrderFeed } from "./services/order-feed";
 
 export { buildOrdersSchema as buildSchema };
 export { loadOrdersConfig, loadPaymentsConfig, type OrdersConfig } from "./env";
@@ -73,6 +75,7 @@ export async function createServer(deps: OrdersDeps): Promise<OrdersServer> {
     sandbox: provider instanceof SandboxPaymentProvider ? provider : null,
     settings: { ...DEFAULT_SETTINGS, ...settings },
     crashPoints: crashPoints ?? {},
+    orderFeed: new OrderFeed(async (orderId) => (await findOrdersByIds(kit.db, [orderId]))[0]),
   };
   const sweep = (options: Partial<MaintenanceOptions> = {}) =>
     runMaintenance(runtime, { ...DEFAULT_MAINTENANCE, ...options });
@@ -81,6 +84,8 @@ export async function createServer(deps: OrdersDeps): Promise<OrdersServer> {
     schema: await buildOrdersSchema(),
     ...kit,
     routes: [stripeWebhookRoute(runtime, configured.webhookSecret)],
+    // graphql-ws for orderUpdated; the router subscribes here on its clients' behalf.
+    subscriptions: true,
     context: (req, requestId, viewer) => createContext(kit.db, runtime, requestId, viewer, req),
   });
   return {
@@ -88,11 +93,22 @@ export async function createServer(deps: OrdersDeps): Promise<OrdersServer> {
     runtime,
     runMaintenance: sweep,
     async listen(port, host) {
+      // One listener per process fans the bus out to this process's orderUpdated subscribers. Without
+      // a bus, orderUpdated still replays the timeline but has no live entries.
+      const feed = kit.bus ? await runtime.orderFeed.attach(kit.bus) : undefined;
       const timer = periodic(sweep, maintenanceIntervalMs ?? 30_000);
-      const running = await server.listen(port, host);
+      let running: Awaited<ReturnType<typeof server.listen>>;
+      try {
+        running = await server.listen(port, host);
+      } catch (error) {
+        await timer.stop();
+        await feed?.unsubscribe();
+        throw error;
+      }
       return {
         ...running,
         async stop() {
+          await feed?.unsubscribe();
           await timer.stop();
           await running.stop();
           catalog.close();

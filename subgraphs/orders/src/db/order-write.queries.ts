@@ -17,6 +17,17 @@ export interface TimelineEvent {
   actor: Actor;
   fulfillmentId?: string | null;
   data?: Record<string, unknown>;
+  /**
+   * The order's fulfillments (id and seller), when the caller has them at hand: the outbox message
+   * names the order's sellers, and without these appendTimeline reads them (one statement).
+   */
+  fulfillments?: readonly FulfillmentSeller[] | undefined;
+}
+
+/** Which seller ships which fulfillment; fixed when the order is placed. */
+export interface FulfillmentSeller {
+  id: string;
+  sellerId: string;
 }
 
 /** Inserts a new order with its lines and fulfillments; nothing if its id or idempotency key exists. */
@@ -71,13 +82,15 @@ export async function recordTransition(
 export async function appendTimeline(db: Database, order: OrderRow, from: OrderStatus | null, event: TimelineEvent) {
   const occurredAt = new Date();
   const to = order.status as OrderStatus;
+  const fulfillmentId = event.fulfillmentId ?? null;
+  const fulfillments = event.fulfillments ?? (await findFulfillmentSellers(db, order.id));
   await db.insert(t.orderEvents).values({
     orderId: order.id,
     sequence: order.eventSequence,
     type: event.type,
     fromStatus: from,
     toStatus: to,
-    fulfillmentId: event.fulfillmentId ?? null,
+    fulfillmentId,
     actorType: event.actor.type,
     actorId: event.actor.id,
     data: event.data ?? {},
@@ -97,17 +110,28 @@ export async function appendTimeline(db: Database, order: OrderRow, from: OrderS
         timelineType: event.type,
         fromStatus: from,
         toStatus: to,
-        fulfillmentId: event.fulfillmentId ?? null,
+        fulfillmentId,
         actor: { type: event.actor.type, id: event.actor.id },
         customerId: order.userId,
         total: order.total,
         refundedTotal: order.refundedTotal,
         currency: order.currency.trim(),
         data: event.data ?? {},
+        // Consumers (e.g. users' notifications) route by seller without reading orders' tables.
+        sellerIds: [...new Set(fulfillments.map((f) => f.sellerId))].sort(),
+        fulfillmentSellerId: fulfillmentId
+          ? (fulfillments.find((f) => f.id === fulfillmentId)?.sellerId ?? null)
+          : null,
       },
     },
   ]);
 }
+
+export const findFulfillmentSellers = (db: Database, orderId: string): Promise<FulfillmentSeller[]> =>
+  db
+    .select({ id: t.fulfillments.id, sellerId: t.fulfillments.sellerId })
+    .from(t.fulfillments)
+    .where(eq(t.fulfillments.orderId, orderId));
 
 /** Bus event types are dotted, `order.<what>`: ORDER_PAID → order.paid, FULFILLMENT_SHIPPED → order.shipped. */
 export const outboxType = (timelineType: string): string =>

@@ -1,6 +1,6 @@
 import type { Database } from "@bazaar/drizzle";
 import { tables } from "@bazaar/drizzle";
-import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, inArray } from "drizzle-orm";
 
 const { orders, orderLines, fulfillments } = tables;
 
@@ -46,6 +46,15 @@ export const findOrderEventsByOrderIds = (db: Database, orderIds: readonly strin
     .from(tables.orderEvents)
     .where(inArray(tables.orderEvents.orderId, [...orderIds]))
     .orderBy(asc(tables.orderEvents.orderId), asc(tables.orderEvents.sequence));
+
+/** One order's timeline after `sequence`, oldest first, at most `limit` entries (the primary key's range). */
+export const findOrderEventsAfter = (db: Database, orderId: string, sequence: number, limit: number) =>
+  db
+    .select()
+    .from(tables.orderEvents)
+    .where(and(eq(tables.orderEvents.orderId, orderId), gt(tables.orderEvents.sequence, sequence)))
+    .orderBy(asc(tables.orderEvents.sequence))
+    .limit(limit);
 
 export const findOrderByIdempotencyKey = async (db: Database, userId: string, idempotencyKey: string) =>
   (

@@ -50,6 +50,15 @@ export class OrderResolver {
     return paymentOf(ctx, order);
   }
 
+  @FieldResolver(() => OrderEvent, {
+    nullable: true,
+    description:
+      "In an orderUpdated delivery: the timeline entry this delivery announces (its `sequence` lets a client resume with afterSequence). Null elsewhere.",
+  })
+  change(@Root() order: Order): OrderEvent | null {
+    return order.change ?? null;
+  }
+
   @Authenticated()
   @FieldResolver(() => [OrderEvent], {
     nullable: true,

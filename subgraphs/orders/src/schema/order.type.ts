@@ -1,5 +1,6 @@
 import { Money } from "@bazaar/subgraph-kit";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import type { OrderEvent } from "./order-event.type";
 import { User } from "./user.stub";
 
 export enum OrderStatus {
@@ -17,7 +18,7 @@ registerEnumType(OrderStatus, {
 });
 
 /**
- * `lines`, `fulfillments`, `shippingAddress`, `payment` and `events` are field resolvers that show
+ * `lines`, `fulfillments`, `shippingAddress`, `payment`, `events` and `change` are field resolvers that show
  * each viewer only their share (see order.resolver.ts and services/order-access.ts).
  */
 @Directive('@key(fields: "id")')
@@ -68,4 +69,7 @@ export class Order {
 
   /** Not exposed: the customer's id, for access checks. */
   userId!: string;
+
+  /** Set only on an `orderUpdated` delivery (exposed by OrderResolver.change). */
+  change?: OrderEvent | null;
 }

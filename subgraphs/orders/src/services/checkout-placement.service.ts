@@ -79,7 +79,11 @@ export async function placeOrder(ctx: OrdersContext, claim: CheckoutRow): Promis
   const placed = await ctx.db.transaction(async (tx) => {
     const row = await insertPlacedOrder(tx, draft.order, draft.fulfillments, draft.lines);
     if (!row) return undefined;
-    await appendTimeline(tx, row, null, { type: "ORDER_PLACED", actor: { type: "CUSTOMER", id: claim.userId } });
+    await appendTimeline(tx, row, null, {
+      type: "ORDER_PLACED",
+      actor: { type: "CUSTOMER", id: claim.userId },
+      fulfillments: draft.fulfillments,
+    });
     const [cart] = await findCartsByUserIds(tx, [claim.userId]);
     if (cart)
       await deleteCartLinesOfVariants(

@@ -53,11 +53,11 @@ async function advance(ctx: OrdersContext, fulfillmentId: string, step: Step): P
     const { changes, type } = await step(tx, fulfillment);
     const [updated] = await updateFulfillment(tx, fulfillment.id, changes);
     const actor = actorOf(ctx, order.userId);
-    const after = await transition(tx, order, {}, { type, actor, fulfillmentId: fulfillment.id });
     const all = await findFulfillmentsOfOrder(tx, order.id);
+    const after = await transition(tx, order, {}, { type, actor, fulfillmentId: fulfillment.id, fulfillments: all });
     const done = all.every((f) => f.status === "DELIVERED" || f.status === "CANCELLED");
     if (type === "FULFILLMENT_DELIVERED" && done && after.status === "PAID") {
-      await transition(tx, after, { status: "COMPLETED" }, { type: "ORDER_COMPLETED", actor });
+      await transition(tx, after, { status: "COMPLETED" }, { type: "ORDER_COMPLETED", actor, fulfillments: all });
     }
     return updated as FulfillmentRow;
   });

@@ -31,9 +31,8 @@ export async function cancelOrder(ctx: OrdersContext, input: { orderId: string }
     if (!payable && status !== "PAID" && status !== "PARTIALLY_REFUNDED") {
       abortWith(notCancellable(`A ${status.toLowerCase().replaceAll("_", " ")} order cannot be cancelled`));
     }
-    const shipped = (await findFulfillmentsOfOrder(tx, order.id)).some(
-      (f) => f.status === "SHIPPED" || f.status === "DELIVERED",
-    );
+    const fulfillments = await findFulfillmentsOfOrder(tx, order.id);
+    const shipped = fulfillments.some((f) => f.status === "SHIPPED" || f.status === "DELIVERED");
     if (shipped) abortWith(notCancellable("Part of this order has shipped already"));
     const refund = payable ? 0 : order.total - order.refundedTotal;
     if (refund > 0) {
@@ -52,7 +51,7 @@ export async function cancelOrder(ctx: OrdersContext, input: { orderId: string }
         refundedTotal: order.refundedTotal + refund,
         ...(stockHeld ? { stockState: "RELEASE_PENDING" as const } : {}),
       },
-      { type: "ORDER_CANCELLED", actor, data: { reason, refundAmount: refund } },
+      { type: "ORDER_CANCELLED", actor, data: { reason, refundAmount: refund }, fulfillments },
     );
     return order.id;
   });
