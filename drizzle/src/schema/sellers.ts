@@ -17,6 +17,8 @@ export const sellers = sellersSchema.table(
     slug: text("slug").notNull(),
     description: text("description").notNull().default(""),
     status: text("status").$type<SellerStatus>().notNull().default("PENDING"),
+    /** Why an admin rejected the application (set with REJECTED, cleared when the user applies again). */
+    rejectionReason: text("rejection_reason"),
     ratingAverage: real("rating_average").notNull().default(0),
     ratingCount: integer("rating_count").notNull().default(0),
     joinedAt: createdAt(),

@@ -2,6 +2,7 @@ import { createSubgraphServer, type SubgraphDeps, type SubgraphServer } from "@b
 import { buildCatalogSchema } from "./build-schema";
 import { createContext } from "./context";
 import { startReservationSweeper } from "./services/reservation-sweeper";
+import { subscribeSellerListing } from "./services/seller-events.consumer";
 
 export { buildCatalogSchema as buildSchema };
 export { type SweepResult, sweepExpiredReservations } from "./services/reservation-sweeper";
@@ -23,13 +24,23 @@ export async function createServer(deps: CatalogDeps): Promise<SubgraphServer> {
   const interval = deps.reservationSweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
   return {
     name: server.name,
-    // The sweeper lives as long as the listening server: `stop()` ends it before the pool closes.
+    // The event consumer and the sweeper live as long as the listening server: `stop()` ends them
+    // before the pool closes. Without a bus catalog works, its seller mirror fed only by the
+    // internal syncSellerStatus mutation.
     async listen(port, host) {
-      const running = await server.listen(port, host);
+      const sellerDecisions = deps.bus ? await subscribeSellerListing(deps.bus, deps.db) : undefined;
+      let running: Awaited<ReturnType<typeof server.listen>>;
+      try {
+        running = await server.listen(port, host);
+      } catch (error) {
+        await sellerDecisions?.unsubscribe();
+        throw error;
+      }
       const sweeper = interval > 0 ? startReservationSweeper(deps.db, interval) : undefined;
       return {
         ...running,
         async stop() {
+          await sellerDecisions?.unsubscribe();
           await sweeper?.stop();
           await running.stop();
         },

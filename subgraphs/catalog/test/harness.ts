@@ -7,6 +7,7 @@ import {
   signAccessToken,
 } from "@bazaar/auth";
 import { createDatabase } from "@bazaar/drizzle";
+import type { Bus } from "@bazaar/events";
 import type { SubgraphServer } from "@bazaar/subgraph-kit";
 import { createStatementCounter, createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
 import { createServer } from "../src/server";
@@ -20,6 +21,8 @@ export interface GraphQLErrorShape {
 export interface CatalogOptions {
   /** Pool size of the server's database; concurrency tests need more than the default 10. */
   maxConnections?: number;
+  /** The event bus the server subscribes to (e.g. `new InProcessBus()`); none by default. */
+  bus?: Bus;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function startCatalog(options: CatalogOptions = {}) {
   const ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
   let server: Awaited<ReturnType<SubgraphServer["listen"]>> | undefined;
   try {
-    const deps = { db, verifyToken: localVerifier(ring), reservationSweepIntervalMs: 0 };
+    const deps = { db, verifyToken: localVerifier(ring), reservationSweepIntervalMs: 0, bus: options.bus };
     server = await (await createServer(deps)).listen(0);
   } catch (error) {
     await testDb.drop();
@@ -54,6 +57,8 @@ export async function startCatalog(options: CatalogOptions = {}) {
     counter,
     fixtures: catalogFixtures(testDb.db),
     db: testDb.db,
+    /** The test database's connection, for relays (`createRelay`). */
+    connection: testDb.connection,
     async stop() {
       await running.stop();
       await testDb.drop();

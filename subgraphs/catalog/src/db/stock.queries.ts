@@ -45,12 +45,35 @@ export const findProductsForSale = (db: Database, productIds: readonly string[])
     .from(products)
     .where(inArray(products.id, [...productIds]));
 
-/** Locks only the variant rows (in id order), for writers that just put stock back. */
+/** Locks only the variant rows (in id order), for writers that take stock again (a late commit). */
 export const lockVariants = (db: Database, variantIds: readonly string[]) =>
   db
     .select({ id: productVariants.id })
     .from(productVariants)
     .where(inArray(productVariants.id, [...variantIds]))
+    .orderBy(asc(productVariants.id))
+    .for("update");
+
+/**
+ * Locks every variant of the products these variants belong to (in id order, the one lock order),
+ * for writers that add stock. A product's stock is the sum over its variants, so two writers adding
+ * to sibling variants at once must not both see the other's old 0 and both announce the product
+ * back in stock: holding all of the product's variants serializes them (and waits for a sale of a
+ * sibling in flight, so the "before" is what buyers saw last). Sales still lock only what they take.
+ */
+export const lockProductStock = (db: Database, variantIds: readonly string[]) =>
+  db
+    .select({ id: productVariants.id, productId: productVariants.productId, stock: productVariants.stock })
+    .from(productVariants)
+    .where(
+      inArray(
+        productVariants.productId,
+        db
+          .select({ productId: productVariants.productId })
+          .from(productVariants)
+          .where(inArray(productVariants.id, [...variantIds])),
+      ),
+    )
     .orderBy(asc(productVariants.id))
     .for("update");
 
@@ -79,11 +102,19 @@ export async function takeStock(db: Database, changes: readonly StockChange[]): 
   return new Set(rows.map((row) => row.id));
 }
 
-/** Puts stock back (variants deleted since are skipped: nothing to return them to). */
-export async function returnStock(db: Database, changes: readonly StockChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await db
+/**
+ * Puts stock back (variants deleted since are skipped: nothing to return them to). Returns the
+ * units added per product, for the back-in-stock announcement.
+ */
+export async function returnStock(db: Database, changes: readonly StockChange[]): Promise<Map<string, number>> {
+  const added = new Map<string, number>();
+  if (changes.length === 0) return added;
+  const rows = await db
     .update(productVariants)
     .set({ stock: sql`${productVariants.stock} + ${quantityOf(changes)}` })
-    .where(inArray(productVariants.id, idsOf(changes)));
+    .where(inArray(productVariants.id, idsOf(changes)))
+    .returning({ id: productVariants.id, productId: productVariants.productId });
+  const quantities = new Map(changes.map((c) => [c.variantId, c.quantity]));
+  for (const row of rows) added.set(row.productId, (added.get(row.productId) ?? 0) + (quantities.get(row.id) ?? 0));
+  return added;
 }

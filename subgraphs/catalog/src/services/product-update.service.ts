@@ -18,6 +18,7 @@ import {
   updateVariant,
 } from "../db/product-variant-write.queries";
 import { isUniqueViolation } from "../db/unique-violation";
+import { announceBackInStock } from "./back-in-stock";
 import { planProductUpdate, type UpdateProductInput } from "./product-update.plan";
 import { checkReferences, failed, type ProductResult, productNotFound, skuTaken, succeeded } from "./product-write.shared";
 import { variantTitle } from "./variant-input.validation";
@@ -62,6 +63,11 @@ export async function updateProduct(ctx: CatalogContext, input: UpdateProductInp
       const inserted = await insertVariants(tx, rows);
       const lost = plan.added.flatMap(({ fields, at }) => (inserted.has(fields.sku) ? [] : [skuTaken(fields.sku, at)]));
       if (lost.length > 0) abortWith(...lost);
+      // New variants may bring the first units of a product that had none (all its variants are locked).
+      const removed = new Set(plan.removed);
+      const unitsIn = rows.reduce((sum, row) => sum + (row.stock ?? 0), 0);
+      const unitsOut = existing.reduce((sum, variant) => sum + (removed.has(variant.id) ? variant.stock : 0), 0);
+      await announceBackInStock(tx, new Map([[product.id, unitsIn - unitsOut]]));
       return saveProduct(tx, product.id, plan.product);
     });
     return outcome.ok ? succeeded(ctx, outcome.value) : failed(...outcome.userErrors);

@@ -1,6 +1,6 @@
 import { abortWith, isIdLike, path, transactionOrUserErrors, userError } from "@bazaar/subgraph-kit";
 import type { CatalogContext } from "../context";
-import { lockVariants, returnStock, takeStock } from "../db/stock.queries";
+import { lockProductStock, lockVariants, returnStock, takeStock } from "../db/stock.queries";
 import {
   findReservationLines,
   lockReservation,
@@ -8,6 +8,7 @@ import {
   type ReservationRow,
   setReservationStatus,
 } from "../db/stock-reservation.queries";
+import { announceBackInStock } from "./back-in-stock";
 import { failed, type ReservationResult, toReservation } from "./stock-reservation.mapping";
 
 const reservationNotFound = () => userError("RESERVATION_NOT_FOUND", "No reservation for this order", path("orderId"));
@@ -58,13 +59,16 @@ export function commitReservation(ctx: CatalogContext, input: { orderId: string 
   });
 }
 
-/** Gives the stock back (also after a commit: a cancelled order restocks). Idempotent. */
+/**
+ * Gives the stock back (also after a commit: a cancelled order restocks). Idempotent. A product
+ * this takes from 0 units to some is announced back in stock in the same transaction.
+ */
 export function releaseReservation(ctx: CatalogContext, input: { orderId: string }): Promise<ReservationResult> {
   return withReservation(ctx, input.orderId, async (tx, row, lines) => {
     if (row.status === "RELEASED") return row;
     if (row.status === "RESERVED" || row.status === "COMMITTED") {
-      await lockVariants(tx, lines.map((l) => l.variantId));
-      await returnStock(tx, lines);
+      await lockProductStock(tx, lines.map((l) => l.variantId));
+      await announceBackInStock(tx, await returnStock(tx, lines));
     }
     return setStatus(tx, row.orderId, "RELEASED");
   });

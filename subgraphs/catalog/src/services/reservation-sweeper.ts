@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/drizzle";
-import { lockVariants, returnStock, type StockChange } from "../db/stock.queries";
+import { lockProductStock, returnStock, type StockChange } from "../db/stock.queries";
 import { findReservationLines, lockExpiredReservations, setReservationStatus } from "../db/stock-reservation.queries";
+import { announceBackInStock } from "./back-in-stock";
 
 export interface SweepResult {
   /** Reservations that expired in this sweep. */
@@ -23,7 +24,8 @@ function totalsByVariant(lines: readonly StockChange[]): StockChange[] {
 /**
  * Puts the stock of reservations that were neither committed nor released by their expiry back on
  * sale and marks them EXPIRED, in batches of one transaction each. Safe to run on several instances
- * at once and concurrently with checkouts (see `lockExpiredReservations`).
+ * at once and concurrently with checkouts (see `lockExpiredReservations`). Products it takes from
+ * 0 units to some are announced back in stock in the batch's transaction.
  */
 export async function sweepExpiredReservations(db: Database, now: Date = new Date()): Promise<SweepResult> {
   const result: SweepResult = { reservations: 0, units: 0 };
@@ -33,11 +35,11 @@ export async function sweepExpiredReservations(db: Database, now: Date = new Dat
       if (expired.length === 0) return { reservations: 0, units: 0 };
       const orderIds = expired.map((r) => r.orderId);
       const totals = totalsByVariant(await findReservationLines(tx, orderIds));
-      await lockVariants(
+      await lockProductStock(
         tx,
         totals.map((t) => t.variantId),
       );
-      await returnStock(tx, totals);
+      await announceBackInStock(tx, await returnStock(tx, totals));
       await setReservationStatus(tx, orderIds, "EXPIRED");
       return { reservations: expired.length, units: totals.reduce((sum, t) => sum + t.quantity, 0) };
     });

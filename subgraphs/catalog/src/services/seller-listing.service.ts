@@ -12,11 +12,12 @@ export interface SyncSellerStatusResult {
 }
 
 /**
- * Mirrors a seller's status (sellers calls this on approval, suspension, reinstatement). Idempotent,
- * and a decision older than the one already recorded is ignored, so late or repeated calls are safe.
+ * Mirrors a seller's status: from sellers' events (seller-events.consumer.ts) and from the internal
+ * syncSellerStatus mutation. Idempotent, and a decision older than the one already recorded is
+ * ignored, so late, repeated or reordered deliveries are safe. `ctx.db` may be a transaction.
  */
 export async function syncSellerStatus(
-  ctx: CatalogContext,
+  ctx: Pick<CatalogContext, "db">,
   input: { sellerId: string; status: string; occurredAt?: Date | null },
 ): Promise<SyncSellerStatusResult> {
   const errors: UserError[] = [];

@@ -1,7 +1,9 @@
 import { assertSellerAccess, isIdLike, path, requireViewer, type UserError, userError } from "@bazaar/subgraph-kit";
 import type { CatalogContext } from "../context";
 import { findVariantOwner, setVariantStock } from "../db/product-variant-write.queries";
+import { lockProductStock } from "../db/stock.queries";
 import type { ProductVariant } from "../schema/product-variant.type";
+import { announceBackInStock } from "./back-in-stock";
 import { toVariant } from "./product-variant.service";
 
 export interface SetStockResult {
@@ -14,7 +16,8 @@ const variantNotFound = () => userError("VARIANT_NOT_FOUND", "No such variant", 
 
 /**
  * Sets the units available to sell from now on. Units held by open reservations were already taken
- * off, so the seller counts what is on the shelf and not promised to a checkout.
+ * off, so the seller counts what is on the shelf and not promised to a checkout. Taking the product
+ * from 0 units to some announces product.back_in_stock in the same transaction.
  */
 export async function setStock(ctx: CatalogContext, input: { variantId: string; stock: number }): Promise<SetStockResult> {
   requireViewer(ctx);
@@ -23,7 +26,13 @@ export async function setStock(ctx: CatalogContext, input: { variantId: string; 
   if (!owner) return failed(variantNotFound());
   assertSellerAccess(ctx, owner.sellerId);
   if (input.stock < 0) return failed(userError("INVALID_STOCK", "Stock must not be negative", path("stock")));
-  const row = await setVariantStock(ctx.db, input.variantId, input.stock);
+  const row = await ctx.db.transaction(async (tx) => {
+    const before = (await lockProductStock(tx, [input.variantId])).find((v) => v.id === input.variantId);
+    if (!before) return undefined;
+    const saved = await setVariantStock(tx, input.variantId, input.stock);
+    if (saved) await announceBackInStock(tx, new Map([[saved.productId, saved.stock - before.stock]]));
+    return saved;
+  });
   if (!row) return failed(variantNotFound());
   ctx.loaders.variantById.clear(row.id).prime(row.id, row);
   return { variant: toVariant(row), userErrors: [] };

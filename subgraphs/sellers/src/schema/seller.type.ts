@@ -29,7 +29,9 @@ export class Seller {
   @Field(() => String)
   description!: string;
 
-  @Field(() => SellerStatus)
+  @Field(() => SellerStatus, {
+    description: "Public lookups show only ACTIVE stores; the owner (User.seller) and admins see every status.",
+  })
   status!: SellerStatus;
 
   @Directive('@tag(name: "partner")')
@@ -42,4 +44,7 @@ export class Seller {
 
   /** Owner's user id; not exposed, used for ownership checks. */
   userId!: string;
+
+  /** Exposed through a guarded field resolver (owner or admin). */
+  rejectionReason!: string | null;
 }

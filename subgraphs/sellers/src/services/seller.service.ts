@@ -1,3 +1,4 @@
+import { canAccessUserData } from "@bazaar/auth";
 import { badUserInput, type Connection, decodeCursor, pageSize, ratingSummary, toConnection } from "@bazaar/subgraph-kit";
 import type { SellersContext } from "../context";
 import { countActiveSellers, findSellerBySlug, listActiveSellers, type SellerRow } from "../db/seller.queries";
@@ -13,6 +14,7 @@ export function toSeller(row: SellerRow): Seller {
     status: row.status as SellerStatus,
     rating: ratingSummary(row.ratingAverage, row.ratingCount),
     joinedAt: row.joinedAt,
+    rejectionReason: row.rejectionReason,
   };
 }
 
@@ -45,6 +47,12 @@ export async function sellerReference(ctx: SellersContext, id: string): Promise<
   return row ? toSeller(row) : null;
 }
 
+/**
+ * The user's store: ACTIVE for everyone; in any other status (an application waiting, rejected,
+ * suspended) only for that user and admins. Others get null, as if there were none.
+ */
 export async function sellerOfUser(ctx: SellersContext, userId: string): Promise<Seller | null> {
-  return publicOnly(await ctx.loaders.sellerByUserId.load(userId));
+  const row = await ctx.loaders.sellerByUserId.load(userId);
+  if (row && canAccessUserData(ctx.viewer, userId)) return toSeller(row);
+  return publicOnly(row);
 }
