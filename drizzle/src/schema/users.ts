@@ -18,7 +18,11 @@ export const users = usersSchema.table(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [
+    uniqueIndex("users_email_key").on(t.email),
+    // A seller's accounts, for notifications about the store's orders (users.notifications consumer).
+    index("users_seller_idx").on(t.sellerId).where(sql`${t.sellerId} is not null`),
+  ],
 );
 
 export const addresses = usersSchema.table(
@@ -58,6 +62,8 @@ export const wishlistItems = usersSchema.table(
   (t) => [
     primaryKey({ columns: [t.userId, t.productId] }),
     index("wishlist_items_user_created_idx").on(t.userId, t.createdAt, t.productId),
+    // Everyone who saved a product, for back-in-stock notifications.
+    index("wishlist_items_product_idx").on(t.productId),
   ],
 );
 
@@ -75,7 +81,11 @@ export const notifications = usersSchema.table(
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
   },
-  (t) => [index("notifications_user_created_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+    // Unread counts and `unreadOnly` pages read only the (few) unread rows of a user.
+    index("notifications_user_unread_idx").on(t.userId, t.createdAt).where(sql`${t.readAt} is null`),
+  ],
 );
 
 /**

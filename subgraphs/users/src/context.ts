@@ -4,6 +4,7 @@ import type { KeyRing, TokenVerifierConfig, Viewer } from "@bazaar/auth";
 import type { Database } from "@bazaar/drizzle";
 import type { AuthContext } from "@bazaar/subgraph-kit";
 import { createUserLoaders, type UserLoaders } from "./loaders/user.loaders";
+import type { NotificationRegistry } from "./services/notification-registry";
 import type { ProductDirectory } from "./services/product-directory";
 
 /** Header the router sets to the client's address (after stripping any copy the client sent). */
@@ -14,6 +15,8 @@ export interface UsersServices {
   keyRing: KeyRing;
   tokenConfig: Pick<TokenVerifierConfig, "issuer" | "audience">;
   products: ProductDirectory;
+  /** This process's notificationAdded subscribers, fed by the bus. */
+  notificationRegistry: NotificationRegistry;
 }
 
 export interface UsersContext extends AuthContext, UsersServices {

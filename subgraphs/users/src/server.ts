@@ -9,7 +9,9 @@ import {
 } from "@bazaar/auth";
 import { buildUsersSchema } from "./build-schema";
 import { clientIpOf, createContext, type UsersServices } from "./context";
+import { subscribeToEvents } from "./events";
 import { jwksRoute } from "./jwks.route";
+import { NotificationRegistry } from "./services/notification-registry";
 import { prepareDecoy } from "./services/password.hasher";
 import { httpProductDirectory, shapeOnlyProductDirectory } from "./services/product-directory";
 
@@ -26,8 +28,13 @@ export interface UsersDeps extends SubgraphDeps {
   catalogUrl?: string | undefined;
 }
 
-export async function createServer(deps: UsersDeps): Promise<SubgraphServer> {
-  const { db, keyRing, tokenConfig: configured, catalogUrl, ...kit } = deps;
+export interface UsersServer extends SubgraphServer {
+  /** This process's notificationAdded subscribers (tests watch it drain). */
+  notificationRegistry: NotificationRegistry;
+}
+
+export async function createServer(deps: UsersDeps): Promise<UsersServer> {
+  const { db, keyRing, tokenConfig: configured, catalogUrl, bus, ...kit } = deps;
   if (!keyRing) throw new Error("The users subgraph needs a signing key ring (deps.keyRing)");
   await prepareDecoy();
   const tokenConfig = {
@@ -40,8 +47,9 @@ export async function createServer(deps: UsersDeps): Promise<SubgraphServer> {
     products: catalogUrl
       ? httpProductDirectory({ catalogUrl, serviceToken: kit.serviceToken })
       : shapeOnlyProductDirectory,
+    notificationRegistry: new NotificationRegistry(),
   };
-  return createSubgraphServer({
+  const server = createSubgraphServer({
     name: "users",
     schema: await buildUsersSchema(),
     ...kit,
@@ -49,6 +57,30 @@ export async function createServer(deps: UsersDeps): Promise<SubgraphServer> {
     verifyToken:
       kit.verifyToken ?? createAccessTokenVerifier(localKeySet(keyRing.jwks()), defaultVerifierConfig(tokenConfig)),
     routes: [jwksRoute(keyRing)],
+    // graphql-ws for notificationAdded; the router subscribes here on its clients' behalf.
+    subscriptions: true,
     context: (req, requestId, viewer) => createContext(db, services, requestId, viewer, clientIpOf(req)),
   });
+  return {
+    name: server.name,
+    notificationRegistry: services.notificationRegistry,
+    async listen(port, host) {
+      // Without a bus users works, just without notifications from events and without live ones.
+      const unsubscribe = bus ? await subscribeToEvents(bus, db, services.notificationRegistry) : undefined;
+      let running: Awaited<ReturnType<typeof server.listen>>;
+      try {
+        running = await server.listen(port, host);
+      } catch (error) {
+        await unsubscribe?.();
+        throw error;
+      }
+      return {
+        ...running,
+        async stop() {
+          await unsubscribe?.();
+          await running.stop();
+        },
+      };
+    },
+  };
 }

@@ -10,6 +10,7 @@ import {
 } from "@bazaar/testing";
 import { eq } from "drizzle-orm";
 import { createServer, type UsersDeps } from "../src/server";
+import type { NotificationRegistry } from "../src/services/notification-registry";
 
 type UserInsert = typeof tables.users.$inferInsert;
 
@@ -39,6 +40,8 @@ export interface UsersHarness {
   url: string;
   statements: ReturnType<typeof createStatementCounter>;
   gql: ReturnType<typeof graphqlClient>;
+  /** This server's notificationAdded subscribers. */
+  notificationRegistry: NotificationRegistry;
   stop(): Promise<void>;
 }
 
@@ -54,7 +57,8 @@ export async function startUsers(
   const statements = createStatementCounter();
   const keyRing = overrides.keyRing ?? (await keyRingFromPrivateJwks([await generatePrivateJwk()]));
   const db = createDatabase(testDb.connection, { onQuery: statements.onQuery });
-  const server = await (await createServer({ ...overrides, db, keyRing })).listen(0);
+  const users = await createServer({ ...overrides, db, keyRing });
+  const server = await users.listen(0);
   const url = `${server.url}/graphql`;
   return {
     testDb,
@@ -63,6 +67,7 @@ export async function startUsers(
     url,
     statements,
     gql: graphqlClient(url, options.headers),
+    notificationRegistry: users.notificationRegistry,
     async stop() {
       await server.stop();
       if (!options.testDb) await testDb.drop();

@@ -36,7 +36,7 @@ describe("User entity", () => {
     expect(res.body.errors?.[0]?.path).toEqual(["_entities", 0, "email"]);
   });
 
-  it("serves me, the account mutations and nothing else at the root", async () => {
+  it("serves me, the account and inbox mutations and nothing else at the root", async () => {
     const res = await h.gql<{
       __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
     }>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
@@ -47,6 +47,8 @@ describe("User entity", () => {
         "addToWishlist",
         "login",
         "logout",
+        "markAllNotificationsRead",
+        "markNotificationRead",
         "refreshToken",
         "register",
         "removeAddress",

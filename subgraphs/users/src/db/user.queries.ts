@@ -78,3 +78,20 @@ export async function lockUser(db: Database, id: string): Promise<boolean> {
   const rows = await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for("update");
   return rows.length > 0;
 }
+
+/**
+ * Makes the account the owner of an approved store: its seller id, and the SELLER role added once.
+ * Idempotent; false when there is no such account.
+ */
+export async function grantSellerAccount(db: Database, userId: string, sellerId: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({
+      sellerId,
+      roles: sql`case when 'SELLER' = any(${users.roles}) then ${users.roles} else array_append(${users.roles}, 'SELLER') end`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

@@ -1,6 +1,7 @@
 import type { Database } from "@bazaar/drizzle";
 import { groupedLoader, keyedLoader, pagedLoader } from "@bazaar/subgraph-kit";
 import { findAddressesByUserIds } from "../db/address.queries";
+import { countNotifications, listNotificationPages, type NotificationPageFilter } from "../db/notification.queries";
 import { findPrivateUsersByIds, findPublicUsersByIds } from "../db/user.queries";
 import { countWishlists, listWishlistPages, type WishlistCursor } from "../db/wishlist.queries";
 
@@ -25,6 +26,16 @@ export function createUserLoaders(db: Database) {
     ),
     wishlistCountByUserId: keyedLoader(
       (ids: readonly string[]) => countWishlists(db, ids),
+      (row) => row.userId,
+    ),
+    /** The filter (unreadOnly and cursor) is part of the key: equal requests for many users share one statement. */
+    notificationPages: pagedLoader(
+      (ids: string[], limit: number, filter: NotificationPageFilter | null) =>
+        listNotificationPages(db, ids, limit, filter),
+      (row) => row.userId,
+    ),
+    notificationCountsByUserId: keyedLoader(
+      (ids: readonly string[]) => countNotifications(db, ids),
       (row) => row.userId,
     ),
   };

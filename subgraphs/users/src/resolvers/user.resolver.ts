@@ -62,7 +62,10 @@ export class UserResolver {
   }
 
   @Authenticated()
-  @FieldResolver(() => Date, { nullable: true, description: "When the account was created. The user or an admin only." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the account was created. The user or an admin only.",
+  })
   createdAt(@Root() user: User, @Ctx() ctx: UsersContext) {
     return userCreatedAt(ctx, user.id);
   }

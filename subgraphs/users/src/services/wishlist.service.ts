@@ -1,8 +1,6 @@
 import {
   assertUserAccess,
-  badUserInput,
   type Connection,
-  decodeCursor,
   isIdLike,
   notFound,
   pageSize,
@@ -14,15 +12,10 @@ import {
 } from "@bazaar/subgraph-kit";
 import type { UsersContext } from "../context";
 import { lockUser } from "../db/user.queries";
-import {
-  addWishlistItem,
-  countWishlistOfUser,
-  removeWishlistItem,
-  type WishlistCursor,
-  wishlistHas,
-} from "../db/wishlist.queries";
+import { addWishlistItem, countWishlistOfUser, removeWishlistItem, wishlistHas } from "../db/wishlist.queries";
 import type { Product } from "../schema/product.stub";
 import type { User } from "../schema/user.type";
+import { decodeCreatedAtCursor } from "./created-at-cursor";
 import { requireUser } from "./user.service";
 
 /** Bounds what one account can store. */
@@ -70,19 +63,6 @@ export async function removeFromWishlist(ctx: UsersContext, productId: string): 
   return succeeded(ctx, userId, productId);
 }
 
-const TIMESTAMPTZ = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-
-/** A forged cursor must be refused here, not by a failing cast in SQL. */
-function decodeWishlistCursor(after: string): WishlistCursor {
-  const [createdAt, productId] = decodeCursor(after, 2);
-  const match = typeof createdAt === "string" ? TIMESTAMPTZ.exec(createdAt) : null;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match?.[i]));
-  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0, hour ?? 0, minute ?? 0, second ?? 0));
-  const valid = match && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute;
-  if (!valid || typeof productId !== "string" || !isIdLike(productId)) throw badUserInput("Malformed cursor", "after");
-  return [createdAt as string, productId];
-}
-
 /** Saved products, newest first, as `Product` stubs that catalog resolves. */
 export async function userWishlist(
   ctx: UsersContext,
@@ -91,7 +71,7 @@ export async function userWishlist(
 ): Promise<Connection<Product>> {
   assertUserAccess(ctx, userId);
   const first = pageSize(page);
-  const after = page.after ? decodeWishlistCursor(page.after) : null;
+  const after = page.after ? decodeCreatedAtCursor(page.after) : null;
   const rows = await ctx.loaders.wishlistPages.load({ parentId: userId, limit: first + 1, after });
   return toConnection(rows, {
     first,

@@ -1,0 +1,3 @@
+CREATE INDEX "notifications_user_unread_idx" ON "users"."notifications" USING btree ("user_id","created_at") WHERE "users"."notifications"."read_at" is null;--> statement-breakpoint
+CREATE INDEX "users_seller_idx" ON "users"."users" USING btree ("seller_id") WHERE "users"."users"."seller_id" is not null;--> statement-breakpoint
+CREATE INDEX "wishlist_items_product_idx" ON "users"."wishlist_items" USING btree ("product_id");

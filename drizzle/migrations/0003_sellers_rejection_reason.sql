@@ -1,0 +1,1 @@
+ALTER TABLE "sellers"."sellers" ADD COLUMN "rejection_reason" text;
