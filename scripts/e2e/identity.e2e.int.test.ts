@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => env?.stop());
 
-const [customer, , admin] = DEMO_ACCOUNTS;
+const [customer, , admin, analyst] = DEMO_ACCOUNTS;
 
 async function login(account: { email: string; password: string }) {
   const res = await env.gql<{ login: { accessToken: string; refreshToken: string; userErrors: unknown[] } }>(
@@ -59,6 +59,27 @@ describe("signing in through the router", () => {
     );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data?.me).toMatchObject({ email: customer.email, roles: ["CUSTOMER"] });
+  });
+
+  it("logs the demo analyst in with the ANALYST role alone, and refuses its mutations (read-only)", async () => {
+    const { accessToken } = await login(analyst);
+    const me = await env.gql<{ me: { email: string; name: string; roles: string[] } }>(
+      `{ me { email name roles } }`,
+      {},
+      bearer(accessToken),
+    );
+    expect(me.body.errors).toBeUndefined();
+    expect(me.body.data?.me).toEqual({ email: analyst.email, name: analyst.name, roles: ["ANALYST"] });
+
+    const rename = await env.gql(
+      `mutation { updateProfile(input: { name: "Renamed" }) { user { name } } }`,
+      {},
+      bearer(accessToken),
+    );
+    expect(rename.status).toBe(403);
+    expect(rename.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const after = await env.gql<{ me: { name: string } }>(`{ me { name } }`, {}, bearer(accessToken));
+    expect(after.body.data?.me.name).toBe(analyst.name);
   });
 
   it("rotates refresh tokens and rejects a reused one", async () => {

@@ -14,8 +14,8 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
-/** Demo sign-ins, in addition to the generated users. */
-export const DEMO_ACCOUNT_COUNT = 3;
+/** Demo sign-ins (customer, seller, admin, analyst), in addition to the generated users. */
+export const DEMO_ACCOUNT_COUNT = 4;
 
 /**
  * Products, orders, reviews and generated users grow linearly with `scale`; stores grow with its

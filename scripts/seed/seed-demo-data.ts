@@ -157,8 +157,9 @@ function stopwatch() {
  * store each approved seller runs (it goes into their access tokens).
  */
 async function completeAccounts(rows: (typeof tables.users.$inferInsert)[], sellers: SeedSeller[]): Promise<void> {
-  for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
-    const row = rows[index];
+  const byEmail = new Map(rows.map((row) => [row.email, row]));
+  for (const demo of DEMO_ACCOUNTS) {
+    const row = byEmail.get(demo.email);
     if (row) row.passwordHash = await hashPassword(demo.password);
   }
   const byUser = new Map(rows.map((row) => [row.id, row]));

@@ -24,7 +24,7 @@ afterAll(async () => {
 describe("seedDemoData at scale 1", () => {
   it("writes the documented amounts of data and reports what it wrote", async () => {
     expect(summary.counts).toMatchObject({
-      users: 503,
+      users: 504,
       sellers: 24,
       categories: 48,
       products: 2000,
@@ -53,7 +53,7 @@ describe("seedDemoData at scale 1", () => {
     expect(summary.counts.coPurchases).toBeGreaterThan(0);
   });
 
-  it("creates the three demo accounts, the seller one running the first store", async () => {
+  it("creates the four demo accounts, the seller one running the first store", async () => {
     const demo = await rows<{ email: string; name: string; roles: string[]; password_hash: string; seller_id: string }>(
       first.db,
       sql`select email, name, roles, password_hash, seller_id from users.users
@@ -61,6 +61,7 @@ describe("seedDemoData at scale 1", () => {
     );
     expect(demo.map(({ password_hash: _, ...rest }) => rest)).toEqual([
       { email: "admin@bazaar.test", name: "Ada Admin", roles: ["CUSTOMER", "ADMIN"], seller_id: null },
+      { email: "analyst@bazaar.test", name: "Ari Analyst", roles: ["ANALYST"], seller_id: null },
       { email: "customer@bazaar.test", name: "Casey Customer", roles: ["CUSTOMER"], seller_id: null },
       { email: "seller@bazaar.test", name: "Sam Seller", roles: ["CUSTOMER", "SELLER"], seller_id: seedId("sel", 0) },
     ]);
@@ -87,6 +88,24 @@ describe("seedDemoData at scale 1", () => {
           where u.email = 'customer@bazaar.test'`,
     );
     expect(casey.orders).toBeGreaterThan(0);
+  });
+
+  it("gives the analyst a read-only account that never shopped, placed after every generated user", async () => {
+    const analyst = await one<{ id: string; addresses: number; orders: number; reviews: number }>(
+      first.db,
+      sql`select u.id,
+            (select count(*)::int from users.addresses a where a.user_id = u.id) as addresses,
+            (select count(*)::int from orders.orders o where o.user_id = u.id) as orders,
+            (select count(*)::int from catalog.reviews r where r.author_id = u.id) as reviews
+          from users.users u where u.email = 'analyst@bazaar.test'`,
+    );
+    expect(analyst).toEqual({ id: seedId("usr", 503), addresses: 0, orders: 0, reviews: 0 });
+    // Added after the generated users, so the first generated user keeps the id it always had.
+    const [firstGenerated] = await rows<{ email: string }>(
+      first.db,
+      sql`select email from users.users where id = ${seedId("usr", 3)}`,
+    );
+    expect(firstGenerated?.email).toMatch(/@example\.com$/);
   });
 
   it("has mostly active stores, a couple pending; only active stores' owners have the SELLER role", async () => {

@@ -9,17 +9,25 @@ type UserRow = typeof tables.users.$inferInsert;
 type AddressRow = typeof tables.addresses.$inferInsert;
 
 /**
- * Fixed demo sign-ins, documented in the README. Index 1 runs the first store. Generated users have
- * no password: they exist to make history, not to sign in.
+ * Fixed demo sign-ins, documented in the README. Index 1 runs the first store; the analyst has
+ * read-only API access (queries and introspection, never mutations). Generated users have no
+ * password: they exist to make history, not to sign in.
  */
 export const DEMO_ACCOUNTS = [
   { email: "customer@bazaar.test", password: "customer-demo-2026", name: "Casey Customer", roles: ["CUSTOMER"] },
   { email: "seller@bazaar.test", password: "seller-demo-2026", name: "Sam Seller", roles: ["CUSTOMER", "SELLER"] },
   { email: "admin@bazaar.test", password: "admin-demo-2026", name: "Ada Admin", roles: ["CUSTOMER", "ADMIN"] },
+  { email: "analyst@bazaar.test", password: "analyst-demo-2026", name: "Ari Analyst", roles: ["ANALYST"] },
 ] as const;
 export const DEMO_CUSTOMER = 0;
 export const DEMO_SELLER = 1;
 export const DEMO_ADMIN = 2;
+/**
+ * The demo accounts that shop or sell are users 0–2, before the generated ones. Accounts added
+ * later (the analyst) come after every generated user and draw nothing from the generator, so
+ * adding one leaves every other seeded id and row exactly as it was.
+ */
+const LEADING_DEMO_ACCOUNTS = 3;
 
 export interface SeedUsers {
   rows: UserRow[];
@@ -35,10 +43,11 @@ export interface SeedUsers {
 export function generateUsers(plan: SeedPlan): SeedUsers {
   const rng = new Rng("users");
   const result: SeedUsers = { rows: [], addresses: [], shipTo: [], shopperWeights: [], storeOwners: [DEMO_SELLER] };
-  const total = DEMO_ACCOUNTS.length + plan.users;
+  const leading = DEMO_ACCOUNTS.slice(0, LEADING_DEMO_ACCOUNTS);
+  const total = leading.length + plan.users;
   for (let index = 0; index < total; index += 1) {
-    const demo = DEMO_ACCOUNTS[index];
-    const generated = index - DEMO_ACCOUNTS.length;
+    const demo = leading[index];
+    const generated = index - leading.length;
     const ownsStore = !demo && generated < plan.sellers - 1;
     if (ownsStore) result.storeOwners.push(index);
     const first = rng.pick(FIRST_NAMES);
@@ -57,6 +66,21 @@ export function generateUsers(plan: SeedPlan): SeedUsers {
     result.rows.push(row);
     result.shopperWeights.push(index === DEMO_ADMIN ? 0 : rng.pick([0.3, 0.6, 1, 1, 1, 1.5, 2, 4]));
     result.shipTo.push(index === DEMO_ADMIN ? null : addAddresses(rng, row, result.addresses));
+  }
+  for (const staff of DEMO_ACCOUNTS.slice(LEADING_DEMO_ACCOUNTS)) {
+    // Never shops: no address, weight 0 (so no orders or reviews either).
+    const createdAt = daysBefore(plan.now, 1100);
+    result.rows.push({
+      id: seedId("usr", result.rows.length),
+      email: staff.email,
+      name: staff.name,
+      passwordHash: null,
+      roles: [...staff.roles],
+      createdAt,
+      updatedAt: createdAt,
+    });
+    result.shopperWeights.push(0);
+    result.shipTo.push(null);
   }
   return result;
 }

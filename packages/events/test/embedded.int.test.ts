@@ -1,41 +1,34 @@
-import { type Connection, createDatabase, type Database, migrate, openConnection, tables } from "@bazaar/drizzle";
-import { isNull } from "drizzle-orm";
+import { tables } from "@bazaar/drizzle";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBus, createRelay, type EventEnvelope, InProcessBus, type Relay, writeToOutbox } from "../src/index";
 import {
-  consumeOnce,
-  createBus,
-  createRelay,
-  type EventEnvelope,
-  InProcessBus,
-  type Relay,
-  writeToOutbox,
-} from "../src/index";
-import { applyEffect, createEffectsTable, effectCounts, eventually, onceEach, produce, someEvents } from "./support";
-
-const AN_HOUR = 3_600_000;
+  AN_HOUR,
+  applyOnce,
+  effectCounts,
+  eventually,
+  onceEach,
+  produce,
+  someEvents,
+  unpublished,
+  useEmbeddedDatabase,
+} from "./harness";
 
 /** The embedded all-in-one: one process, one PGlite, every producer and consumer in it. */
 describe("events in the embedded all-in-one (PGlite)", () => {
-  let connection: Connection;
-  let db: Database;
+  // Closed after this suite's own afterAll has stopped the relays.
+  const pglite = useEmbeddedDatabase();
   let bus: InProcessBus;
   let relays: Relay[];
   const deliveries: EventEnvelope[] = [];
   let failNext = 0;
 
   beforeAll(async () => {
-    connection = await openConnection({});
-    await migrate(connection);
-    db = createDatabase(connection);
-    await createEffectsTable(db);
-
+    const { connection, db } = pglite;
     const chosen = await createBus(connection);
     expect(chosen).toBeInstanceOf(InProcessBus);
     bus = chosen as InProcessBus;
     const consumer = "recommendations.model";
-    const apply = consumeOnce({ db, table: tables.recommendationsProcessedEvents, consumer }, (event, tx) =>
-      applyEffect(tx, consumer, event),
-    );
+    const apply = applyOnce({ db, table: tables.recommendationsProcessedEvents, consumer });
     await bus.subscribe("order.*", async (event) => {
       deliveries.push(event);
       await apply(event);
@@ -50,30 +43,29 @@ describe("events in the embedded all-in-one (PGlite)", () => {
   });
   afterAll(async () => {
     for (const relay of relays) await relay.stop();
-    await connection.close();
   });
 
-  const applied = async () => (await effectCounts(db))["recommendations.model"] ?? {};
+  const applied = async () => (await effectCounts(pglite.db))["recommendations.model"] ?? {};
 
   it("delivers committed events of every producer once, woken by NOTIFY", async () => {
-    const fromOrders = await produce(db, tables.outbox, someEvents(2));
-    const fromUsers = await produce(db, tables.usersOutbox, someEvents(1));
+    const fromOrders = await produce(pglite.db, tables.outbox, someEvents(2));
+    const fromUsers = await produce(pglite.db, tables.usersOutbox, someEvents(1));
     await eventually(async () => Object.keys(await applied()).length === 3);
 
     expect(await applied()).toEqual(onceEach([...fromOrders, ...fromUsers]));
     expect(deliveries.map((e) => e.producer).sort()).toEqual(["orders", "orders", "users"]);
-    expect(await db.select().from(tables.outbox).where(isNull(tables.outbox.publishedAt))).toEqual([]);
+    expect(await unpublished(pglite.db, tables.outbox)).toEqual([]);
   });
 
   it("emits nothing for a rolled-back transaction", async () => {
     const before = deliveries.length;
     await expect(
-      db.transaction(async (tx) => {
+      pglite.db.transaction(async (tx) => {
         await writeToOutbox(tx, tables.outbox, someEvents(1));
         throw new Error("stock ran out");
       }),
     ).rejects.toThrow("stock ran out");
-    const [marker] = await produce(db, tables.outbox, someEvents(1));
+    const [marker] = await produce(pglite.db, tables.outbox, someEvents(1));
     await eventually(() => deliveries.some((e) => e.id === marker?.id));
 
     expect(deliveries.slice(before).map((e) => e.id)).toEqual([marker?.id]);
@@ -81,11 +73,8 @@ describe("events in the embedded all-in-one (PGlite)", () => {
 
   it("delivers a batch again when the process fails before marking it, and the effect stays single", async () => {
     failNext = 1;
-    const events = await produce(db, tables.usersOutbox, someEvents(2));
-    await eventually(
-      async () =>
-        (await db.select().from(tables.usersOutbox).where(isNull(tables.usersOutbox.publishedAt))).length === 0,
-    );
+    const events = await produce(pglite.db, tables.usersOutbox, someEvents(2));
+    await eventually(async () => (await unpublished(pglite.db, tables.usersOutbox)).length === 0);
 
     const ids = events.map((e) => e.id);
     expect(deliveries.filter((e) => ids.includes(e.id)).length).toBeGreaterThan(2);

@@ -1,10 +1,18 @@
-import { type Connection, createDatabase, type Database, openConnection, tables } from "@bazaar/drizzle";
-import { createTestDatabase, type TestDatabase } from "@bazaar/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Connection, createDatabase, type Database, tables } from "@bazaar/drizzle";
+import { describe, expect, it } from "vitest";
 import { createRelay, type EventEnvelope, PostgresBus, type Relay, subscribeConsumer } from "../src/index";
-import { applyEffect, createEffectsTable, effectCounts, eventually, onceEach, produce, someEvents } from "./support";
-
-const AN_HOUR = 3_600_000;
+import {
+  AN_HOUR,
+  applyEffect,
+  effectCounts,
+  endAfterEach,
+  eventually,
+  onceEach,
+  processPool,
+  produce,
+  someEvents,
+  usePostgresDatabase,
+} from "./harness";
 
 /** What one deployable process holds: its own pool, its Postgres bus, and (for orders) its relay. */
 interface Process {
@@ -16,21 +24,12 @@ interface Process {
 }
 
 describe("Postgres bus across processes", () => {
-  let t: TestDatabase;
-  const processes: Process[] = [];
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    await createEffectsTable(t.db);
-  });
-  afterEach(async () => {
-    await Promise.all(processes.splice(0).map((p) => p.stop()));
-  });
-  afterAll(() => t.drop());
+  const t = usePostgresDatabase();
+  const processes = endAfterEach((p: Process) => p.stop());
 
   /** A separate "process": nothing shared with the others but the database. */
   async function startProcess(pollIntervalMs?: number): Promise<Process> {
-    const connection = await openConnection({ url: t.url, maxConnections: 4 });
+    const connection = await processPool(t.url, 4);
     // Handler failures are expected in one test; each is retried, so the log would only be noise.
     const onError = () => {};
     const bus = await PostgresBus.connect({ url: t.url, pollIntervalMs, onError });

@@ -1,39 +1,33 @@
-import { openConnection, tables } from "@bazaar/drizzle";
-import { createTestDatabase, type TestDatabase } from "@bazaar/testing";
+import { tables } from "@bazaar/drizzle";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consumeOnce, createRelay, type EventEnvelope, InProcessBus } from "../src/index";
+import { describe, expect, it } from "vitest";
+import { createRelay, type EventEnvelope, InProcessBus } from "../src/index";
 import {
-  applyEffect,
-  createEffectsTable,
+  applyOnce,
   deferred,
   effectCounts,
   eventually,
   onceEach,
+  processPool,
   produce,
+  recordingConsumer,
   someEvents,
-} from "./support";
+  unpublished,
+  usePostgresDatabase,
+} from "./harness";
 
 const outbox = tables.sellersOutbox;
 const processed = tables.usersProcessedEvents;
 
 /** Each relay gets its own pool, as a separate process would. */
-const relayProcess = async (url: string) => openConnection({ url, maxConnections: 2 });
+const relayProcess = (url: string) => processPool(url, 2);
 
 describe("relays that crash or compete", () => {
-  let t: TestDatabase;
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    await createEffectsTable(t.db);
-  });
-  afterAll(() => t.drop());
+  const t = usePostgresDatabase();
 
   it("delivers every event after a relay dies mid-batch, and the consumer applies each once", async () => {
     const consumer = "crash-consumer";
-    const apply = consumeOnce({ db: t.db, table: processed, consumer }, (event, tx) =>
-      applyEffect(tx, consumer, event),
-    );
+    const apply = applyOnce({ db: t.db, table: processed, consumer });
     const events = await produce(t.db, outbox, someEvents(5));
 
     // The first relay hands two events over, then its process freezes on the third and is killed:
@@ -55,15 +49,15 @@ describe("relays that crash or compete", () => {
     if (doomedConnection.kind === "postgres") await doomedConnection.client.end({ timeout: 0 });
 
     // Nothing was marked published: the claim died with its connection.
-    const unpublished = await t.db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.publishedAt} is null`);
-    expect(unpublished).toHaveLength(5);
+    expect(await unpublished(t.db, outbox)).toHaveLength(5);
 
     // The restarted relay delivers all five again; the two already applied are skipped.
-    const secondRun: EventEnvelope[] = [];
     const bus = new InProcessBus();
-    await bus.subscribe("*", async (event) => {
-      secondRun.push(event);
-      await apply(event);
+    const { deliveries: secondRun } = await recordingConsumer(bus, {
+      db: t.db,
+      table: processed,
+      consumer,
+      types: "*",
     });
     const connection = await relayProcess(t.url);
     const restarted = createRelay({ connection, table: outbox, bus, pollIntervalMs: 50 });

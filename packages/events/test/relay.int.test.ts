@@ -1,9 +1,7 @@
 import { tables } from "@bazaar/drizzle";
-import { createTestDatabase, type TestDatabase } from "@bazaar/testing";
-import { eq, inArray, isNull } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import {
-  consumeOnce,
   createRelay,
   type EventEnvelope,
   InProcessBus,
@@ -13,35 +11,28 @@ import {
   writeToOutbox,
 } from "../src/index";
 import {
-  applyEffect,
-  createEffectsTable,
+  AN_HOUR,
   deferred,
   effectCounts,
+  endAfterEach,
   eventually,
   onceEach,
   produce,
+  recordingConsumer,
   someEvents,
-} from "./support";
+  unpublished,
+  usePostgresDatabase,
+} from "./harness";
 
 const outbox = tables.usersOutbox;
 const processed = tables.recommendationsProcessedEvents;
-const AN_HOUR = 3_600_000;
 
 describe("outbox relay on PostgreSQL", () => {
-  let t: TestDatabase;
+  const t = usePostgresDatabase();
   let bus: InProcessBus;
-  const running: Relay[] = [];
-  const subscriptions: Subscription[] = [];
-
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    await createEffectsTable(t.db);
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((relay) => relay.stop()));
-    await Promise.all(subscriptions.splice(0).map((s) => s.unsubscribe()));
-  });
-  afterAll(() => t.drop());
+  // Ended after each test, relays first: after-hooks run last-registered first.
+  const subscriptions = endAfterEach((s: Subscription) => s.unsubscribe());
+  const running = endAfterEach((relay: Relay) => relay.stop());
 
   async function start(options: Partial<RelayOptions> = {}) {
     bus = new InProcessBus();
@@ -52,16 +43,13 @@ describe("outbox relay on PostgreSQL", () => {
 
   /** A deduplicating consumer that records every delivery (before dedupe) and applies an effect once. */
   async function consumer(name: string) {
-    const deliveries: EventEnvelope[] = [];
-    const handler = consumeOnce({ db: t.db, table: processed, consumer: name }, (event, tx) =>
-      applyEffect(tx, name, event),
-    );
-    subscriptions.push(
-      await bus.subscribe("order.*", async (event) => {
-        deliveries.push(event);
-        await handler(event);
-      }),
-    );
+    const { deliveries, subscription } = await recordingConsumer(bus, {
+      db: t.db,
+      table: processed,
+      consumer: name,
+      types: "order.*",
+    });
+    subscriptions.push(subscription);
     return deliveries;
   }
 
@@ -154,15 +142,10 @@ describe("outbox relay on PostgreSQL", () => {
 
     const events = await produce(t.db, outbox, someEvents(2));
     await gate.promise;
-    await eventually(async () => (await pending()) === 0);
+    await eventually(async () => (await unpublished(t.db, outbox)).length === 0);
 
     // Delivered again after each failure, yet applied once.
     expect(steady.length).toBeGreaterThan(2);
     expect((await effectCounts(t.db)).steady).toEqual(onceEach(events));
   });
-
-  async function pending(): Promise<number> {
-    const rows = await t.db.select({ id: outbox.id }).from(outbox).where(isNull(outbox.publishedAt));
-    return rows.length;
-  }
 });
