@@ -22,6 +22,13 @@ export {
   writeToOutbox,
 } from "./outbox";
 export { PostgresBus, type PostgresBusOptions } from "./postgres-bus";
+export {
+  type Housekeeping,
+  type HousekeepingOptions,
+  type HousekeepingReport,
+  PROCESSED_EVENTS,
+  startHousekeeping,
+} from "./housekeeping";
 export { createRelay, type Relay, type RelayOptions } from "./relay";
 export { OUTBOXES, type RunningRelays, startRelays } from "./relays";
 export type { LoopTiming } from "./wake-loop";

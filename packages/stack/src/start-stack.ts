@@ -1,6 +1,6 @@
 import { type KeyRing, localVerifier } from "@bazaar/auth";
 import { type Connection, createDatabase } from "@bazaar/drizzle";
-import { type Bus, createBus, type RunningRelays, startRelays } from "@bazaar/events";
+import { type Bus, createBus, type Housekeeping, type RunningRelays, startHousekeeping, startRelays } from "@bazaar/events";
 import { createRouter } from "@bazaar/router";
 import { listenAs } from "./errors";
 import { createDepsFactory, ephemeralKeyRing } from "./subgraph-deps";
@@ -70,6 +70,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const urls = () => Object.fromEntries(subgraphs.map((s) => [s.name, s.url]));
   let router: Running | undefined;
   let relays: RunningRelays | undefined;
+  let housekeeping: Housekeeping | undefined;
   try {
     for (const wave of startWaves(SUBGRAPHS)) {
       const known = urls();
@@ -98,18 +99,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     router = { name: "router", url: `${running.url}/graphql`, stop: running.stop };
     // Last: every consumer and fan-out listener has subscribed by now, so no event is relayed past them.
-    relays = await startRelays(
-      options.connection,
-      bus,
-      options.relays ?? SUBGRAPHS.map((s) => s.name),
-    );
+    const producers = options.relays ?? SUBGRAPHS.map((s) => s.name);
+    relays = await startRelays(options.connection, bus, producers);
+    housekeeping = startHousekeeping(options.connection, bus, producers);
   } catch (error) {
     await router?.stop().catch(() => {});
     await stopAll(subgraphs).catch(() => {});
     if (ownBus) await bus.close().catch(() => {});
     throw error;
   }
-  const started = { router, relays };
+  const started = { router, relays, housekeeping };
 
   let stopping: Promise<void> | undefined;
   const byPort = new Map(SUBGRAPHS.map((entry, index) => [entry.name as string, index]));
@@ -123,6 +122,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       stopping ??= (async () => {
         // Relays first (each finishes its batch), so nothing is published into stopping consumers.
         await started.relays.stop();
+        await started.housekeeping.stop();
         await started.router.stop();
         await stopAll(subgraphs);
         if (ownBus) await bus.close();

@@ -1,6 +1,6 @@
 import { createAccessTokenVerifier, defaultVerifierConfig, remoteKeySet } from "@bazaar/auth";
 import { createDatabase, openConnection } from "@bazaar/drizzle";
-import { createBus, OUTBOXES, startRelays } from "@bazaar/events";
+import { createBus, OUTBOXES, startHousekeeping, startRelays } from "@bazaar/events";
 import { z } from "zod";
 import { parseEnv, subgraphEnvShape } from "./env";
 import type { SubgraphDeps, SubgraphServer } from "./server";
@@ -42,11 +42,14 @@ export async function runSubgraph(name: string, defaultPort: number, createServe
   });
   const running = await server.listen(env.PORT, env.HOST);
   // Each process relays its own subgraph's outbox; replicas share the work through SKIP LOCKED.
-  const relays = await startRelays(connection, bus, name in OUTBOXES ? [name] : []);
+  const ownTables = name in OUTBOXES ? [name] : [];
+  const relays = await startRelays(connection, bus, ownTables);
+  const housekeeping = startHousekeeping(connection, bus, ownTables);
   console.log(JSON.stringify({ level: "info", msg: `${name} subgraph ready`, url: `${running.url}/graphql` }));
 
   const shutdown = async () => {
     await relays.stop();
+    await housekeeping.stop();
     await running.stop();
     await bus.close();
     await connection.close();
