@@ -1,7 +1,10 @@
 import { createSubgraphServer, type SubgraphDeps, type SubgraphServer } from "@bazaar/subgraph-kit";
+import type { Database } from "@bazaar/drizzle";
+import type { Bus, Subscription } from "@bazaar/events";
 import { buildCatalogSchema } from "./build-schema";
 import { createContext } from "./context";
 import { startReservationSweeper } from "./services/reservation-sweeper";
+import { subscribeSearchIndex } from "./services/search-index.consumer";
 import { subscribeSellerListing } from "./services/seller-events.consumer";
 
 export { buildCatalogSchema as buildSchema };
@@ -24,27 +27,40 @@ export async function createServer(deps: CatalogDeps): Promise<SubgraphServer> {
   const interval = deps.reservationSweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
   return {
     name: server.name,
-    // The event consumer and the sweeper live as long as the listening server: `stop()` ends them
+    // The event consumers and the sweeper live as long as the listening server: `stop()` ends them
     // before the pool closes. Without a bus catalog works, its seller mirror fed only by the
-    // internal syncSellerStatus mutation.
+    // internal syncSellerStatus mutation and an external search index only by reindexing.
     async listen(port, host) {
-      const sellerDecisions = deps.bus ? await subscribeSellerListing(deps.bus, deps.db) : undefined;
+      const consumers = deps.bus ? await subscribeConsumers(deps.bus, deps.db) : [];
+      const unsubscribe = () => Promise.all(consumers.map((consumer) => consumer.unsubscribe()));
       let running: Awaited<ReturnType<typeof server.listen>>;
       try {
         running = await server.listen(port, host);
       } catch (error) {
-        await sellerDecisions?.unsubscribe();
+        await unsubscribe();
         throw error;
       }
       const sweeper = interval > 0 ? startReservationSweeper(deps.db, interval) : undefined;
       return {
         ...running,
         async stop() {
-          await sellerDecisions?.unsubscribe();
+          await unsubscribe();
           await sweeper?.stop();
           await running.stop();
         },
       };
     },
   };
+}
+
+/** catalog's durable consumers: the seller mirror and the search index. All or none subscribe. */
+async function subscribeConsumers(bus: Bus, db: Database): Promise<Subscription[]> {
+  const subscribed: Subscription[] = [];
+  try {
+    for (const subscribe of [subscribeSellerListing, subscribeSearchIndex]) subscribed.push(await subscribe(bus, db));
+    return subscribed;
+  } catch (error) {
+    await Promise.all(subscribed.map((subscription) => subscription.unsubscribe()));
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { tables } from "@bazaar/drizzle";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepExpiredReservations } from "../src/server";
 import { type Catalog, type Client, startCatalog } from "./harness";
@@ -27,12 +27,12 @@ async function product(...stocks: number[]) {
   return { id: row.id, title: row.title, slug: row.slug, variants: row.variants.map((v) => v.id) };
 }
 
-/** The back-in-stock events of one product, oldest first. */
+/** The back-in-stock events of one product, oldest first (the outbox holds product.changed too). */
 const announcements = (productId: string) =>
   catalog.db
     .select()
     .from(tables.catalogOutbox)
-    .where(eq(tables.catalogOutbox.aggregateId, productId))
+    .where(and(eq(tables.catalogOutbox.aggregateId, productId), eq(tables.catalogOutbox.type, "product.back_in_stock")))
     .orderBy(asc(tables.catalogOutbox.createdAt), asc(tables.catalogOutbox.id));
 
 async function setStock(variantId: string, stock: number) {

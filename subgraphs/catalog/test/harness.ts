@@ -6,10 +6,11 @@ import {
   localVerifier,
   signAccessToken,
 } from "@bazaar/auth";
-import { createDatabase } from "@bazaar/drizzle";
+import { createDatabase, type Database } from "@bazaar/drizzle";
 import type { Bus } from "@bazaar/events";
 import type { SubgraphServer } from "@bazaar/subgraph-kit";
 import { createStatementCounter, createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
+import { type SearchEngine, useSearchEngine } from "../src/search";
 import { createServer } from "../src/server";
 import { catalogFixtures } from "./fixtures";
 
@@ -23,6 +24,8 @@ export interface CatalogOptions {
   maxConnections?: number;
   /** The event bus the server subscribes to (e.g. `new InProcessBus()`); none by default. */
   bus?: Bus;
+  /** The search engine of the server's database (`useSearchEngine`), e.g. one that records indexing. */
+  searchEngine?: (db: Database) => SearchEngine;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function startCatalog(options: CatalogOptions = {}) {
   const testDb: TestDatabase = await createTestDatabase({ maxConnections: options.maxConnections });
   const counter = createStatementCounter();
   const db = createDatabase(testDb.connection, { onQuery: counter.onQuery });
+  if (options.searchEngine) useSearchEngine(db, options.searchEngine(db));
   const ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
   let server: Awaited<ReturnType<SubgraphServer["listen"]>> | undefined;
   try {

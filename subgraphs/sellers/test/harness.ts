@@ -6,23 +6,26 @@ import {
   localVerifier,
   signAccessToken,
 } from "@bazaar/auth";
-import { type Database, tables } from "@bazaar/drizzle";
+import { createDatabase, type Database, tables } from "@bazaar/drizzle";
 import type { RunningServer } from "@bazaar/subgraph-kit";
-import { createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
+import { createStatementCounter, createTestDatabase, graphqlClient, type TestDatabase } from "@bazaar/testing";
 import { asc, eq } from "drizzle-orm";
 import { createServer } from "../src/server";
 
 /**
  * A fresh database and a sellers subgraph on a free port, spoken to over real HTTP, verifying
  * tokens signed with `as(...)` as the router's would be. The pool is large enough for tests that
- * send many mutations at once.
+ * send many mutations at once. The server's statements are counted (`counter`); `db` writes
+ * fixtures uncounted.
  */
 export async function startSellers() {
   const testDb: TestDatabase = await createTestDatabase({ maxConnections: 20 });
   const ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
+  const counter = createStatementCounter();
+  const db = createDatabase(testDb.connection, { onQuery: counter.onQuery });
   let server: RunningServer;
   try {
-    server = await (await createServer({ db: testDb.db, verifyToken: localVerifier(ring) })).listen(0);
+    server = await (await createServer({ db, verifyToken: localVerifier(ring) })).listen(0);
   } catch (error) {
     await testDb.drop();
     throw error;
@@ -30,6 +33,7 @@ export async function startSellers() {
   const url = `${server.url}/graphql`;
   return {
     db: testDb.db,
+    counter,
     gql: graphqlClient(url),
     /** A client whose requests carry an access token for this subject (a CUSTOMER unless told). */
     async as(subject: Partial<AccessTokenSubject> & { userId: string }) {

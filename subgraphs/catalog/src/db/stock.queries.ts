@@ -89,17 +89,21 @@ const idsOf = (changes: readonly StockChange[]) => changes.map((c) => c.variantI
 /**
  * The atomic conditional decrement: each variant loses `quantity` only where at least that many are
  * left (`stock >= quantity`), so stock never goes negative however many buyers race. Returns the
- * ids that were decremented; a missing id means that line could not be met.
+ * variants that were decremented, by id, with their product and the units left; a missing id means
+ * that line could not be met.
  */
-export async function takeStock(db: Database, changes: readonly StockChange[]): Promise<Set<string>> {
-  if (changes.length === 0) return new Set();
+export async function takeStock(
+  db: Database,
+  changes: readonly StockChange[],
+): Promise<Map<string, { productId: string; stock: number }>> {
+  if (changes.length === 0) return new Map();
   const quantity = quantityOf(changes);
   const rows = await db
     .update(productVariants)
     .set({ stock: sql`${productVariants.stock} - ${quantity}` })
     .where(and(inArray(productVariants.id, idsOf(changes)), gte(productVariants.stock, quantity)))
-    .returning({ id: productVariants.id });
-  return new Set(rows.map((row) => row.id));
+    .returning({ id: productVariants.id, productId: productVariants.productId, stock: productVariants.stock });
+  return new Map(rows.map(({ id, ...left }) => [id, left]));
 }
 
 /**

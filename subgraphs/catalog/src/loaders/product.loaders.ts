@@ -1,9 +1,8 @@
 import type { Database } from "@bazaar/drizzle";
-import { groupedLoader, keyedLoader } from "@bazaar/subgraph-kit";
+import { groupedLoader, keyedLoader, pagedLoader } from "@bazaar/subgraph-kit";
 import { findProductsByIds } from "../db/product.queries";
 import { findVariantsByIds, findVariantsByProductIds } from "../db/product-variant.queries";
 import { countActiveProductsOfSellers, listActiveProductsOfSellers } from "../db/seller-product.queries";
-import { pagedLoader } from "./page.loaders";
 
 export function createProductLoaders(db: Database) {
   return {
@@ -20,7 +19,7 @@ export function createProductLoaders(db: Database) {
       (row) => row.productId,
     ),
     productPagesBySeller: pagedLoader(
-      (ids, limit, after) => listActiveProductsOfSellers(db, ids, limit, after),
+      (ids, limit, after: readonly string[] | null) => listActiveProductsOfSellers(db, ids, limit, after),
       (row) => row.sellerId,
     ),
     activeProductCountBySeller: keyedLoader(

@@ -1,7 +1,6 @@
 import type { Database } from "@bazaar/drizzle";
-import { keyedLoader } from "@bazaar/subgraph-kit";
+import { keyedLoader, pagedLoader } from "@bazaar/subgraph-kit";
 import { countReviewsByAuthors, findReviewsByIds, listReviewsOf } from "../db/review.queries";
-import { pagedLoader } from "./page.loaders";
 
 export function createReviewLoaders(db: Database) {
   return {
@@ -10,11 +9,11 @@ export function createReviewLoaders(db: Database) {
       (row) => row.id,
     ),
     reviewPagesByProduct: pagedLoader(
-      (ids, limit, after) => listReviewsOf(db, "productId", ids, limit, after),
+      (ids, limit, after: readonly string[] | null) => listReviewsOf(db, "productId", ids, limit, after),
       (row) => row.productId,
     ),
     reviewPagesByAuthor: pagedLoader(
-      (ids, limit, after) => listReviewsOf(db, "authorId", ids, limit, after),
+      (ids, limit, after: readonly string[] | null) => listReviewsOf(db, "authorId", ids, limit, after),
       (row) => row.authorId,
     ),
     reviewCountByAuthor: keyedLoader(

@@ -1,3 +1,5 @@
+import type { Database } from "@bazaar/drizzle";
+
 /**
  * The search port. Every adapter (Postgres by default, Meilisearch when configured) answers the
  * same questions with the same semantics, checked by one contract suite
@@ -92,8 +94,13 @@ export interface SearchEngine {
   cursorValid(keys: readonly string[]): boolean;
   search(request: SearchRequest): Promise<SearchResponse>;
   suggest(prefix: string, limit: number): Promise<SearchSuggestionHit[]>;
-  /** (Re)indexes these products from the catalog tables: public ones are upserted, others dropped. */
-  index(productIds: readonly string[]): Promise<void>;
+  /**
+   * (Re)indexes these products from the catalog tables: public ones are upserted, others dropped.
+   * `reader` is what the tables are read through (default: the engine's database); an event
+   * consumer passes its own transaction, because on PGlite (a single connection) a read outside
+   * that transaction would wait for it forever.
+   */
+  index(productIds: readonly string[], reader?: Database): Promise<void>;
   remove(productIds: readonly string[]): Promise<void>;
   /** Rebuilds the whole index from the catalog tables; returns how many products are searchable. */
   reindexAll(): Promise<{ indexed: number }>;

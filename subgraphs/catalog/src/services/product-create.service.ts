@@ -14,6 +14,7 @@ import {
 import type { CatalogContext } from "../context";
 import { insertProduct, type ProductInsert } from "../db/product-write.queries";
 import { insertVariants, type VariantInsert } from "../db/product-variant-write.queries";
+import { recordProductsChanged } from "./catalog-events";
 import { type ProductFieldsInput, validateCurrency, validateProductFields } from "./product-input.validation";
 import { checkReferences, failed, type ProductResult, skuTaken, succeeded } from "./product-write.shared";
 import { slugify, suffixed } from "./slug";
@@ -105,6 +106,7 @@ export async function createProduct(ctx: CatalogContext, input: CreateProductInp
     const inserted = await insertVariants(tx, rows);
     const lost = variants.flatMap((v, i) => (inserted.has(v.sku) ? [] : [skuTaken(v.sku, ["variants", i])]));
     if (lost.length > 0) abortWith(...lost);
+    await recordProductsChanged(tx, [id]);
     return row;
   });
   return outcome.ok ? succeeded(ctx, outcome.value) : failed(...outcome.userErrors);

@@ -19,6 +19,7 @@ import {
 } from "../db/product-variant-write.queries";
 import { isUniqueViolation } from "../db/unique-violation";
 import { announceBackInStock } from "./back-in-stock";
+import { recordProductsChanged } from "./catalog-events";
 import { planProductUpdate, type UpdateProductInput } from "./product-update.plan";
 import { checkReferences, failed, type ProductResult, productNotFound, skuTaken, succeeded } from "./product-write.shared";
 import { variantTitle } from "./variant-input.validation";
@@ -68,6 +69,7 @@ export async function updateProduct(ctx: CatalogContext, input: UpdateProductInp
       const unitsIn = rows.reduce((sum, row) => sum + (row.stock ?? 0), 0);
       const unitsOut = existing.reduce((sum, variant) => sum + (removed.has(variant.id) ? variant.stock : 0), 0);
       await announceBackInStock(tx, new Map([[product.id, unitsIn - unitsOut]]));
+      await recordProductsChanged(tx, [product.id]);
       return saveProduct(tx, product.id, plan.product);
     });
     return outcome.ok ? succeeded(ctx, outcome.value) : failed(...outcome.userErrors);
@@ -91,6 +93,7 @@ export async function archiveProduct(ctx: CatalogContext, input: { id: string })
     const product = await lockProduct(tx, input.id);
     if (!product) return abortWith(productNotFound());
     assertSellerAccess(ctx, product.sellerId);
+    await recordProductsChanged(tx, [product.id]);
     return saveProduct(tx, product.id, { status: "ARCHIVED" });
   });
   return outcome.ok ? succeeded(ctx, outcome.value) : failed(...outcome.userErrors);

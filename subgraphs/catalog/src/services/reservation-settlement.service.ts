@@ -9,6 +9,7 @@ import {
   setReservationStatus,
 } from "../db/stock-reservation.queries";
 import { announceBackInStock } from "./back-in-stock";
+import { productsRunOut, recordProductsChanged } from "./catalog-events";
 import { failed, type ReservationResult, toReservation } from "./stock-reservation.mapping";
 
 const reservationNotFound = () => userError("RESERVATION_NOT_FOUND", "No reservation for this order", path("orderId"));
@@ -54,6 +55,7 @@ export function commitReservation(ctx: CatalogContext, input: { orderId: string 
           ),
         );
       }
+      await recordProductsChanged(tx, productsRunOut(taken.values()));
     }
     return setStatus(tx, row.orderId, "COMMITTED");
   });
@@ -68,7 +70,7 @@ export function releaseReservation(ctx: CatalogContext, input: { orderId: string
     if (row.status === "RELEASED") return row;
     if (row.status === "RESERVED" || row.status === "COMMITTED") {
       await lockProductStock(tx, lines.map((l) => l.variantId));
-      await announceBackInStock(tx, await returnStock(tx, lines));
+      await recordProductsChanged(tx, await announceBackInStock(tx, await returnStock(tx, lines)));
     }
     return setStatus(tx, row.orderId, "RELEASED");
   });

@@ -2,6 +2,7 @@ import type { Database } from "@bazaar/drizzle";
 import { lockProductStock, returnStock, type StockChange } from "../db/stock.queries";
 import { findReservationLines, lockExpiredReservations, setReservationStatus } from "../db/stock-reservation.queries";
 import { announceBackInStock } from "./back-in-stock";
+import { recordProductsChanged } from "./catalog-events";
 
 export interface SweepResult {
   /** Reservations that expired in this sweep. */
@@ -39,7 +40,7 @@ export async function sweepExpiredReservations(db: Database, now: Date = new Dat
         tx,
         totals.map((t) => t.variantId),
       );
-      await announceBackInStock(tx, await returnStock(tx, totals));
+      await recordProductsChanged(tx, await announceBackInStock(tx, await returnStock(tx, totals)));
       await setReservationStatus(tx, orderIds, "EXPIRED");
       return { reservations: expired.length, units: totals.reduce((sum, t) => sum + t.quantity, 0) };
     });

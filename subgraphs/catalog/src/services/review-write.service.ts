@@ -16,6 +16,7 @@ import { insertReview, refreshRating } from "../db/review-write.queries";
 import { findSellerListingsByIds } from "../db/seller-listing.queries";
 import type { Product } from "../schema/product.type";
 import type { Review } from "../schema/review.type";
+import { recordProductsChanged } from "./catalog-events";
 import { toProduct } from "./product.service";
 import { toReview } from "./review.service";
 
@@ -67,6 +68,8 @@ export async function addReview(
       body,
     });
     if (!review) return abortWith(userError("ALREADY_REVIEWED", "You have already reviewed this product", path("productId")));
+    // The product's rating is searchable (filter, facets).
+    await recordProductsChanged(tx, [product.id]);
     return { review, product: await refreshRating(tx, product.id) };
   });
   if (!outcome.ok) return failed(...outcome.userErrors);

@@ -1,8 +1,7 @@
-import { badUserInput, type Connection, decodeCursor, type Lazy, pageSize, toConnection } from "@bazaar/subgraph-kit";
+import { badUserInput, type Connection, decodeCursor, type Lazy, type PageKey, pageSize, toConnection } from "@bazaar/subgraph-kit";
 import type { CatalogContext } from "../context";
 import { keysCastable } from "../db/keyset.queries";
 import { type ListedReviewRow, newestReviews, type ReviewRow } from "../db/review.queries";
-import type { PageKey } from "../loaders/page.loaders";
 import type { Product } from "../schema/product.type";
 import type { Review } from "../schema/review.type";
 
@@ -22,7 +21,7 @@ export const toReview = (row: ReviewRow): Review => ({
 });
 
 /** A review cursor is `[createdAt as text, id]`, newest first. */
-function pageKey(parentId: string, page: Page): PageKey {
+function pageKey(parentId: string, page: Page): PageKey<readonly string[]> {
   const limit = pageSize(page) + 1;
   if (!page.after) return { parentId, limit, after: null };
   const after = decodeCursor(page.after, newestReviews.keys.length);

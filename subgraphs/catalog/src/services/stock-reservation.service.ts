@@ -8,6 +8,7 @@ import {
   insertReservationLines,
   type ReservationLineRow,
 } from "../db/stock-reservation.queries";
+import { productsRunOut, recordProductsChanged } from "./catalog-events";
 import { failed, type ReservationResult, toReservation } from "./stock-reservation.mapping";
 import { type ReserveStockInput, sameLines, validateReservation } from "./stock-reservation.validation";
 
@@ -46,6 +47,7 @@ export async function reserveStock(ctx: CatalogContext, input: ReserveStockInput
     const taken = await takeStock(tx, lines);
     const unmet = lines.filter((line) => !taken.has(line.variantId));
     if (unmet.length > 0) abortWith(...unmet.map((l) => insufficient(l.variantId, "Not enough stock", at(l.variantId))));
+    await recordProductsChanged(tx, productsRunOut(taken.values()));
     const rows: ReservationLineRow[] = lines.map(({ variantId, quantity }) => {
       const v = variants.get(variantId);
       const product = v && products.get(v.productId);

@@ -4,6 +4,7 @@ import { findVariantOwner, setVariantStock } from "../db/product-variant-write.q
 import { lockProductStock } from "../db/stock.queries";
 import type { ProductVariant } from "../schema/product-variant.type";
 import { announceBackInStock } from "./back-in-stock";
+import { productsRunOut, recordProductsChanged } from "./catalog-events";
 import { toVariant } from "./product-variant.service";
 
 export interface SetStockResult {
@@ -30,7 +31,11 @@ export async function setStock(ctx: CatalogContext, input: { variantId: string; 
     const before = (await lockProductStock(tx, [input.variantId])).find((v) => v.id === input.variantId);
     if (!before) return undefined;
     const saved = await setVariantStock(tx, input.variantId, input.stock);
-    if (saved) await announceBackInStock(tx, new Map([[saved.productId, saved.stock - before.stock]]));
+    if (!saved) return undefined;
+    // Search shows whether a product is in stock: it changes when the product comes back or a variant runs out.
+    const back = await announceBackInStock(tx, new Map([[saved.productId, saved.stock - before.stock]]));
+    const runOut = before.stock > 0 ? productsRunOut([saved]) : [];
+    await recordProductsChanged(tx, [...back, ...runOut]);
     return saved;
   });
   if (!row) return failed(variantNotFound());

@@ -1,5 +1,6 @@
 import { PageArgs } from "@bazaar/subgraph-kit";
 import { ArgsType, Field, ID } from "type-graphql";
+import { SellerStatus } from "./seller.type";
 
 @ArgsType()
 export class SellerLookupArgs {
@@ -12,3 +13,13 @@ export class SellerLookupArgs {
 
 @ArgsType()
 export class SellersArgs extends PageArgs {}
+
+@ArgsType()
+export class SellerApplicationsArgs extends PageArgs {
+  @Field(() => SellerStatus, {
+    nullable: true,
+    defaultValue: SellerStatus.PENDING,
+    description: "Sellers in this status; PENDING, the applications waiting for a decision, by default.",
+  })
+  status?: SellerStatus | null;
+}

@@ -1,16 +1,7 @@
-import { isAdmin } from "@bazaar/auth";
-import {
-  abortWith,
-  type Errors,
-  forbidden,
-  isIdLike,
-  path,
-  requireViewer,
-  transactionOrUserErrors,
-  userError,
-} from "@bazaar/subgraph-kit";
+import { abortWith, type Errors, isIdLike, path, transactionOrUserErrors, userError } from "@bazaar/subgraph-kit";
 import type { SellersContext } from "../context";
 import { decideApplication, lockSeller } from "../db/seller-write.queries";
+import { requireAdmin } from "./admin-access";
 import { recordSellerEvent } from "./seller-events";
 import { failed, type SellerResult } from "./seller-application.service";
 import { validateReason } from "./seller-application.validation";
@@ -19,11 +10,6 @@ import { toSeller } from "./seller.service";
 type Decision = { status: "ACTIVE" } | { status: "REJECTED"; reason: string };
 
 const sellerNotFound = () => userError("SELLER_NOT_FOUND", "No such seller", path("sellerId"));
-
-/** Admins only (the resolver says so too; a service must not rely on its caller). */
-function requireAdmin(ctx: SellersContext): void {
-  if (!isAdmin(requireViewer(ctx))) throw forbidden();
-}
 
 /**
  * Decides a PENDING application. The seller row is locked for the decision, so of two admins

@@ -1,5 +1,13 @@
 import { canAccessUserData } from "@bazaar/auth";
-import { badUserInput, type Connection, decodeCursor, pageSize, ratingSummary, toConnection } from "@bazaar/subgraph-kit";
+import {
+  badUserInput,
+  type Connection,
+  type CursorValue,
+  decodeCursor,
+  pageSize,
+  ratingSummary,
+  toConnection,
+} from "@bazaar/subgraph-kit";
 import type { SellersContext } from "../context";
 import { countActiveSellers, findSellerBySlug, listActiveSellers, type SellerRow } from "../db/seller.queries";
 import type { Seller, SellerStatus } from "../schema/seller.type";
@@ -31,14 +39,22 @@ export async function listSellers(ctx: SellersContext, page: { first?: number | 
   const first = pageSize(page);
   const after = page.after ? decodeCursor(page.after, 2) : undefined;
   const rows = await listActiveSellers(ctx.db, first + 1, after ? { name: String(after[0]), id: String(after[1]) } : undefined);
+  return toSellerConnection(ctx, rows, { first, after: page.after }, (row) => [row.name, row.id], () => countActiveSellers(ctx.db));
+}
+
+/**
+ * A page of sellers (fetched with `first + 1` rows) as a connection. The rows also answer later
+ * lookups of the same sellers in this request, e.g. `_entities`, without another statement.
+ */
+export function toSellerConnection<Row extends SellerRow>(
+  ctx: SellersContext,
+  rows: Row[],
+  page: { first: number; after?: string | null },
+  cursorOf: (row: Row) => CursorValue[],
+  totalCount: () => Promise<number>,
+): Connection<Seller> {
   for (const row of rows) ctx.loaders.sellerById.prime(row.id, row);
-  return toConnection(rows, {
-    first,
-    after: page.after,
-    cursorOf: (row) => [row.name, row.id],
-    toNode: toSeller,
-    totalCount: () => countActiveSellers(ctx.db),
-  });
+  return toConnection(rows, { ...page, cursorOf, toNode: toSeller, totalCount });
 }
 
 /** Entity lookups resolve any seller the graph references, whatever its status. */

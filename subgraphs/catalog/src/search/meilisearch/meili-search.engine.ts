@@ -72,10 +72,10 @@ export function createMeiliSearchEngine(db: Database, config: MeiliConfig): Sear
 
     suggest: (prefix, limit) => meiliSuggestions(db, products, queryWords(prefix).join(" "), limit),
 
-    async index(productIds) {
+    async index(productIds, reader = db) {
       if (productIds.length === 0) return;
       await ensureSettings();
-      const documents = await publicDocumentsOf(db, productIds);
+      const documents = await publicDocumentsOf(reader, productIds);
       const kept = new Set(documents.map((document) => document.id));
       const gone = productIds.filter((id) => !kept.has(id));
       if (documents.length) await settle(products.addDocuments(documents, { primaryKey: "id" }));
