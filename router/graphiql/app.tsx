@@ -25,7 +25,8 @@ websocket.protocol = endpoint.protocol === "https:" ? "wss:" : "ws:";
 
 const fetcher = createGraphiQLFetcher({
   url: endpoint.href,
-  // Subscriptions travel over graphql-ws on the same path once the router serves them.
+  // Subscriptions travel over graphql-ws on the same path; the toolkit sends the headers tab
+  // (e.g. `{"Authorization": "Bearer …"}`) as the connection_init payload the router verifies.
   subscriptionUrl: websocket.href,
 });
 
