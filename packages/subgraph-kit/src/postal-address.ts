@@ -1,3 +1,5 @@
+import "reflect-metadata";
+import { Field, InputType } from "type-graphql";
 import { isCountryCode, normalizeCountry } from "./country-codes";
 import { userError } from "./errors";
 import { boundedText, type Errors, path } from "./validation";
@@ -20,22 +22,35 @@ export interface PostalAddress {
 /** Raw input: absent (undefined) fields are left unchanged by an update. */
 export type PostalAddressInput = { [K in keyof PostalAddress]?: string | null | undefined };
 
+/** Longest value each field takes, in characters; the rules enforce it and the input fields document it. */
+export const POSTAL_ADDRESS_MAX_LENGTH = {
+  name: 100,
+  line1: 200,
+  line2: 200,
+  city: 100,
+  region: 100,
+  postalCode: 20,
+  phone: 32,
+} as const satisfies Partial<Record<keyof PostalAddress, number>>;
+
+type TextField = keyof typeof POSTAL_ADDRESS_MAX_LENGTH;
+
 const PHONE = /^\+?[0-9 ()./-]{4,32}$/;
 
 type Rule = (errors: Errors, raw: string | null | undefined, at: string[]) => string | null;
 
 const text =
-  (field: string, max: number, optional = false): Rule =>
+  (field: TextField, optional = false): Rule =>
   (errors, raw, at) =>
-    boundedText(errors, field, raw, max, { optional, at: [...at, field] });
+    boundedText(errors, field, raw, POSTAL_ADDRESS_MAX_LENGTH[field], { optional, at: [...at, field] });
 
 const RULES: { [K in keyof PostalAddress]: Rule } = {
-  name: text("name", 100),
-  line1: text("line1", 200),
-  line2: text("line2", 200, true),
-  city: text("city", 100),
-  region: text("region", 100, true),
-  postalCode: text("postalCode", 20),
+  name: text("name"),
+  line1: text("line1"),
+  line2: text("line2", true),
+  city: text("city"),
+  region: text("region", true),
+  postalCode: text("postalCode"),
   country: (errors, raw, at) => {
     const country = normalizeCountry(raw ?? "");
     if (!isCountryCode(country)) {
@@ -46,7 +61,7 @@ const RULES: { [K in keyof PostalAddress]: Rule } = {
     return country;
   },
   phone: (errors, raw, at) => {
-    const phone = boundedText(errors, "phone", raw, 32, { optional: true, at: [...at, "phone"] });
+    const phone = text("phone", true)(errors, raw, at);
     if (phone !== null && !PHONE.test(phone)) {
       errors.push(userError("INVALID_PHONE", "Phone may hold digits, spaces, + ( ) . / - only", path(...at, "phone")));
     }
@@ -78,4 +93,40 @@ export function validatePostalAddressChanges(
   const present = FIELDS.filter((field) => input[field] !== undefined);
   const value = Object.fromEntries(present.map((field) => [field, RULES[field](errors, input[field], at)]));
   return { errors, value: value as Partial<PostalAddress> };
+}
+
+const required = (field: TextField) => `1–${POSTAL_ADDRESS_MAX_LENGTH[field]} characters.`;
+const optional = (field: TextField) => `Up to ${POSTAL_ADDRESS_MAX_LENGTH[field]} characters.`;
+
+/**
+ * The fields of a whole address as a mutation takes it (users' `AddAddressInput`, orders'
+ * `ShippingAddressInput`): extend it, so both declare the same fields with the limits above. Never
+ * use it as a field's type: type-graphql emits only the types a schema reaches, so it stays out of
+ * every schema under its own name.
+ */
+@InputType()
+export class PostalAddressFields {
+  @Field(() => String, { description: `Recipient's name, ${required("name")}` })
+  name!: string;
+
+  @Field(() => String, { description: required("line1") })
+  line1!: string;
+
+  @Field(() => String, { nullable: true, description: optional("line2") })
+  line2?: string | null;
+
+  @Field(() => String, { description: required("city") })
+  city!: string;
+
+  @Field(() => String, { nullable: true, description: optional("region") })
+  region?: string | null;
+
+  @Field(() => String, { description: required("postalCode") })
+  postalCode!: string;
+
+  @Field(() => String, { description: "ISO 3166-1 alpha-2 code, e.g. DE." })
+  country!: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
 }

@@ -1,11 +1,4 @@
-import {
-  defaultVerifierConfig,
-  generatePrivateJwk,
-  keyRingFromPrivateJwks,
-  localVerifier,
-  type Role,
-  signAccessToken,
-} from "@bazaar/auth";
+import type { Role } from "@bazaar/auth";
 import { createServer as createCatalogServer } from "@bazaar/catalog";
 import { createServer as createUsersServer } from "@bazaar/users";
 import { createDatabase, type Database, tables } from "@bazaar/drizzle";
@@ -14,6 +7,7 @@ import { createStatementCounter, createTestDatabase, graphqlClient, type TestDat
 import { eq } from "drizzle-orm";
 import { SandboxPaymentProvider } from "../src/payments/sandbox.provider";
 import { createServer, type OrdersDeps, type OrdersServer } from "../src/server";
+import { testIdentities } from "./auth.fixtures";
 
 export interface Shopper {
   userId: string;
@@ -46,8 +40,7 @@ export async function startOrders(
   options: { deps?: Partial<OrdersDeps>; maxConnections?: number; catalog?: boolean; users?: boolean } = {},
 ): Promise<OrdersHarness> {
   const testDb = await createTestDatabase({ maxConnections: options.maxConnections ?? 10 });
-  const ring = await keyRingFromPrivateJwks([await generatePrivateJwk()]);
-  const verifyToken = localVerifier(ring);
+  const identities = await testIdentities();
   const statements = createStatementCounter();
   const db = createDatabase(testDb.connection, { onQuery: statements.onQuery });
   // The catalog's reservation sweeper is driven by the tests (sweepExpiredReservations with a later clock).
@@ -55,12 +48,12 @@ export async function startOrders(
     await createCatalogServer({ db: createDatabase(testDb.connection), reservationSweepIntervalMs: 0 })
   ).listen(0);
   const users = options.users
-    ? await (await createUsersServer({ db: createDatabase(testDb.connection), keyRing: ring })).listen(0)
+    ? await (await createUsersServer({ db: createDatabase(testDb.connection), keyRing: identities.ring })).listen(0)
     : null;
   const sandbox = new SandboxPaymentProvider();
   const server = await createServer({
     db,
-    verifyToken,
+    verifyToken: identities.verifyToken,
     catalogUrl: options.catalog === false ? undefined : `${catalog.url}/graphql`,
     usersUrl: users ? `${users.url}/graphql` : undefined,
     paymentProvider: sandbox,
@@ -81,8 +74,7 @@ export async function startOrders(
     url,
     gql: graphqlClient(url),
     async shopper({ userId = newId("usr"), roles = ["CUSTOMER"] as Role[], sellerId = null as string | null } = {}) {
-      const { token } = await signAccessToken(ring, defaultVerifierConfig(), { userId, roles, sellerId });
-      return { userId, headers: { authorization: `Bearer ${token}` } };
+      return { userId, headers: await identities.headers(userId, roles, sellerId) };
     },
     async stop() {
       await orders.stop();

@@ -11,6 +11,9 @@ export const ORDER_UPDATED = `subscription($id: ID!, $after: Int) {
   }
 }`;
 
+/** A paid two-seller order has three timeline entries: ORDER_PLACED, PAYMENT_PROCESSING, ORDER_PAID. */
+export const PAID_SEQUENCE = 3;
+
 export interface Delivery {
   id: string;
   status: string;

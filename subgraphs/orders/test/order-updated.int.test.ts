@@ -6,14 +6,12 @@ import {
   delivery,
   type LiveOrders,
   listeners,
+  PAID_SEQUENCE,
   refund,
   refusal,
   ship,
   startLiveOrders,
 } from "./order-updated.fixtures";
-
-// A paid two-seller order has three timeline entries: ORDER_PLACED, PAYMENT_PROCESSING, ORDER_PAID.
-const PAID_SEQUENCE = 3;
 
 let live: LiveOrders;
 let actors: Awaited<ReturnType<typeof cast>>;

@@ -1,31 +1,20 @@
 import type { Database } from "@bazaar/drizzle";
 import { keyedLoader, pagedLoader } from "@bazaar/subgraph-kit";
-import {
-  countOrdersOfSellers,
-  countOrdersOfUsers,
-  listOrderPagesOfSellers,
-  listOrderPagesOfUsers,
-  type OrderCursor,
-} from "../db/order-page.queries";
+import { countOrders, listOrderPages, type OrderCursor, type OrderOwner } from "../db/order-page.queries";
+
+/** Pages of one kind of owner's order lists, and their total counts, batched across owners. */
+const orderListLoaders = (db: Database, owner: OrderOwner) => ({
+  pages: pagedLoader(
+    (ids: string[], limit: number, after: OrderCursor | null) => listOrderPages(db, owner, ids, limit, after),
+    (row) => row.ownerId,
+  ),
+  counts: keyedLoader(
+    (ids: readonly string[]) => countOrders(db, owner, ids),
+    (row) => row.ownerId,
+  ),
+});
 
 export function createOrderPageLoaders(db: Database) {
-  return {
-    orderPagesOfUsers: pagedLoader(
-      (ids: string[], limit: number, after: OrderCursor | null) => listOrderPagesOfUsers(db, ids, limit, after),
-      (row) => row.ownerId,
-    ),
-    orderCountByUserId: keyedLoader(
-      (ids: readonly string[]) => countOrdersOfUsers(db, ids),
-      (row) => row.ownerId,
-    ),
-    orderPagesOfSellers: pagedLoader(
-      (ids: string[], limit: number, after: OrderCursor | null) => listOrderPagesOfSellers(db, ids, limit, after),
-      (row) => row.ownerId,
-    ),
-    orderCountBySellerId: keyedLoader(
-      (ids: readonly string[]) => countOrdersOfSellers(db, ids),
-      (row) => row.ownerId,
-    ),
-  };
+  return { orderListsOf: { user: orderListLoaders(db, "user"), seller: orderListLoaders(db, "seller") } };
 }
 export type OrderPageLoaders = ReturnType<typeof createOrderPageLoaders>;

@@ -9,7 +9,7 @@ import {
   toConnection,
 } from "@bazaar/subgraph-kit";
 import type { OrdersContext } from "../context";
-import type { OrderCursor, OrderPageRow } from "../db/order-page.queries";
+import type { OrderCursor, OrderOwner } from "../db/order-page.queries";
 import type { Order } from "../schema/order.type";
 import { toOrder } from "./order.service";
 
@@ -30,32 +30,35 @@ function decodeOrderCursor(after: string): OrderCursor {
   return [placedAt as string, orderId];
 }
 
-function connection(rows: OrderPageRow[], first: number, page: Page, count: () => Promise<number>): Connection<Order> {
+/** One page of `owner`'s order list, newest first; the caller has checked the viewer may see it. */
+async function orderList(
+  ctx: OrdersContext,
+  owner: OrderOwner,
+  ownerId: string,
+  page: Page,
+): Promise<Connection<Order>> {
+  const first = pageSize(page);
+  const after = page.after ? decodeOrderCursor(page.after) : null;
+  const loaders = ctx.loaders.orderListsOf[owner];
+  const rows = await loaders.pages.load({ parentId: ownerId, limit: first + 1, after });
+  for (const row of rows) ctx.loaders.orderById.prime(row.id, row);
   return toConnection(rows, {
     first,
     after: page.after,
     cursorOf: (row) => [row.placedAtKey, row.id],
     toNode: toOrder,
-    totalCount: count,
+    totalCount: async () => (await loaders.counts.load(ownerId))?.count ?? 0,
   });
 }
 
 /** `User.orders`: the customer's orders, newest first. The user or an admin only. */
 export async function ordersOfUser(ctx: OrdersContext, userId: string, page: Page): Promise<Connection<Order>> {
   assertUserAccess(ctx, userId);
-  const first = pageSize(page);
-  const after = page.after ? decodeOrderCursor(page.after) : null;
-  const rows = await ctx.loaders.orderPagesOfUsers.load({ parentId: userId, limit: first + 1, after });
-  for (const row of rows) ctx.loaders.orderById.prime(row.id, row);
-  return connection(rows, first, page, async () => (await ctx.loaders.orderCountByUserId.load(userId))?.count ?? 0);
+  return orderList(ctx, "user", userId, page);
 }
 
 /** `Seller.orders`: paid orders with something for this seller to ship, newest first. The seller or an admin only. */
 export async function ordersOfSeller(ctx: OrdersContext, sellerId: string, page: Page): Promise<Connection<Order>> {
   assertSellerAccess(ctx, sellerId);
-  const first = pageSize(page);
-  const after = page.after ? decodeOrderCursor(page.after) : null;
-  const rows = await ctx.loaders.orderPagesOfSellers.load({ parentId: sellerId, limit: first + 1, after });
-  for (const row of rows) ctx.loaders.orderById.prime(row.id, row);
-  return connection(rows, first, page, async () => (await ctx.loaders.orderCountBySellerId.load(sellerId))?.count ?? 0);
+  return orderList(ctx, "seller", sellerId, page);
 }

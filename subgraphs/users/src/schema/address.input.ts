@@ -1,31 +1,9 @@
+import { PostalAddressFields } from "@bazaar/subgraph-kit";
 import { Field, ID, InputType } from "type-graphql";
 
+/** The address fields and their limits are the kit's, shared with orders' checkout. */
 @InputType()
-export class AddAddressInput {
-  @Field(() => String, { description: "Recipient's name, 1–100 characters." })
-  name!: string;
-
-  @Field(() => String, { description: "1–200 characters." })
-  line1!: string;
-
-  @Field(() => String, { nullable: true, description: "Up to 200 characters." })
-  line2?: string | null;
-
-  @Field(() => String, { description: "1–100 characters." })
-  city!: string;
-
-  @Field(() => String, { nullable: true, description: "Up to 100 characters." })
-  region?: string | null;
-
-  @Field(() => String, { description: "1–20 characters." })
-  postalCode!: string;
-
-  @Field(() => String, { description: "ISO 3166-1 alpha-2 code, e.g. DE." })
-  country!: string;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
+export class AddAddressInput extends PostalAddressFields {
   @Field(() => Boolean, { nullable: true, description: "Make it the default; a user's first address always is." })
   isDefault?: boolean | null;
 }
