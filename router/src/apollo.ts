@@ -4,7 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { RouterContext } from "./context";
-import { createKeepAliveFetcher } from "./fetcher";
+import { createSubgraphTransport } from "./fetcher";
 import { createLogger, type Logger, observabilityPlugin, type RouterMetrics } from "./observability";
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -67,9 +67,9 @@ export async function startGateway(options: GatewayOptions): Promise<StartedGate
   const { overrides, production } = options;
   const logger = options.logger ?? createLogger({ level: "silent" });
   const resilience = options.resilience ?? {};
-  const pool = createKeepAliveFetcher();
+  const pool = createSubgraphTransport();
   let endpoints: Record<string, string> = {};
-  const dataSource = createDataSourceFactory(pool.fetcher, overrides, options.serviceToken, {
+  const dataSource = createDataSourceFactory(pool, overrides, options.serviceToken, {
     ...resilience,
     metrics: options.metrics,
   });
@@ -120,10 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<StartedGate
   });
   const stop = async () => {
     await apollo.stop();
-    pool.close();
+    await pool.close();
   };
-  await apollo.start().catch((error: unknown) => {
-    pool.close();
+  await apollo.start().catch(async (error: unknown) => {
+    await pool.close();
     throw error;
   });
   return { apollo, stop, endpoints: () => endpoints, loadedSupergraph: () => loaded, dataSource };

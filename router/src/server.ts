@@ -14,6 +14,7 @@ import {
   type MetricsSource,
   metricsRoute,
   observeRequests,
+  recordingContext,
   type RouterMetrics,
   registrySource,
 } from "./observability";
@@ -21,6 +22,11 @@ import type { RateLimitStore } from "./clients/rate-limiter";
 import { createProtection, type ProtectionConfigInput } from "./protection";
 import { type ResilienceOptions, readinessRoute } from "./resilience";
 import { attachSubscriptions, resolveSubscriptionOptions, type SubscriptionOptions } from "./subscriptions";
+
+/** For embedders that run the router as router/src/index.ts does (e.g. scripts/bench). */
+export { createLogger, createRouterMetrics } from "./observability";
+/** The supergraph as the router's internal gateway loads it (authorization directives removed). */
+export { gatewayCompatibleSupergraph } from "./supergraph";
 
 export interface RouterOptions {
   /** The supergraph SDL itself; wins over `supergraphPath`. */
@@ -96,7 +102,10 @@ export function createRouter(options: RouterOptions): Router {
       const apollo = apolloHandler(gateway.apollo, {
         bodyLimitBytes: options.bodyLimitBytes ?? protection.config.limits.maxBodyBytes,
         // A guest's cart token rides along to the subgraphs (orders reads it); see subgraph-data-source.ts.
-        context: async (req) => ({ ...(await createContext(req, options.verifyToken)), cartToken: cartTokenOf(req) }),
+        context: recordingContext(async (req) => ({
+          ...(await createContext(req, options.verifyToken)),
+          cartToken: cartTokenOf(req),
+        })),
       });
       const observed = observeRequests(apollo, logger, metrics);
       const graphql = graphiql ? withGraphiql(graphiql, observed) : observed;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { Logger } from "./logger";
 import type { RequestOutcome, RouterMetrics } from "./metrics";
-import { currentRequest, type RequestRecord, withRequestRecord } from "./request-record";
+import { attachRecord, bindContext, type RequestRecord, recordOfContext, recordOfRequest } from "./request-record";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -57,7 +57,34 @@ export function observeRequests(handler: Handler, logger: Logger, metrics: Route
       if (res.statusCode >= 500) logger.error(line, "request");
       else logger.info(line, "request");
     });
-    return withRequestRecord(record, () => handler(req, res));
+    attachRecord(req, record);
+    return handler(req, res);
+  };
+}
+
+const codeOf = (error: unknown) => {
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+};
+
+/**
+ * Wraps Apollo's context function: the context value it creates is bound to the request's record
+ * (so `observabilityPlugin` finds it), and a failure to create one (e.g. a bad token → 401, which
+ * never reaches a plugin's requestDidStart) is noted on the record.
+ */
+export function recordingContext<TContext extends object>(
+  create: (req: IncomingMessage) => Promise<TContext>,
+): (req: IncomingMessage) => Promise<TContext> {
+  return async (req) => {
+    const record = recordOfRequest(req);
+    try {
+      const context = await create(req);
+      bindContext(context, record);
+      return context;
+    } catch (error) {
+      record?.errorCodes.push(codeOf(error));
+      throw error;
+    }
   };
 }
 
@@ -67,7 +94,7 @@ export function observabilityPlugin<
 >(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
-      const record = currentRequest();
+      const record = recordOfContext(contextValue);
       if (record) record.requestId = contextValue.requestId;
       return {
         async didResolveOperation({ operationName, operation }) {
@@ -83,17 +110,9 @@ export function observabilityPlugin<
           if (response.body.kind !== "single") return;
           const { data, errors } = response.body.singleResult;
           record.hasData = data !== undefined && data !== null;
-          for (const error of errors ?? []) {
-            const code = error.extensions?.code;
-            record.errorCodes.push(typeof code === "string" ? code : "INTERNAL_SERVER_ERROR");
-          }
+          for (const error of errors ?? []) record.errorCodes.push(codeOf(error));
         },
       };
-    },
-    // A failing context (e.g. a bad token → 401) never reaches requestDidStart.
-    async contextCreationDidFail({ error }) {
-      const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-      currentRequest()?.errorCodes.push(typeof code === "string" ? code : "INTERNAL_SERVER_ERROR");
     },
   };
 }

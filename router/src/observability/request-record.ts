@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-
 /** What one request's log line and metrics say, filled in as the request moves through the router. */
 export interface RequestRecord {
   requestId?: string | undefined;
@@ -13,29 +11,27 @@ export interface RequestRecord {
   hasData: boolean;
 }
 
-const storage = new AsyncLocalStorage<RequestRecord>();
-
-/** Runs `fn` with a fresh record that `currentRequest()` returns anywhere below it. */
-export function withRequestRecord<T>(record: RequestRecord, fn: () => T): T {
-  return storage.run(record, fn);
-}
-
-export function currentRequest(): RequestRecord | undefined {
-  return storage.getStore();
-}
-
-/**
- * For code that answers a request itself, before or instead of GraphQL execution (limits, rate
- * limits, persisted queries): names the refusal so the log line and `bazaar_router_errors_total` show it.
+/*
+ * Records travel with the objects of a request — HTTP request → Apollo context value → plugin
+ * hooks — rather than in AsyncLocalStorage: on Node 20 an active AsyncLocalStorage runs a hook for
+ * every promise the process creates, and the gateway creates many per request. Apollo Server
+ * copies the context value (own enumerable properties, symbols included) before plugins see it,
+ * so the record rides on the context under a symbol.
  */
-export function noteErrorCode(code: string): void {
-  storage.getStore()?.errorCodes.push(code);
+const byRequest = new WeakMap<object, RequestRecord>();
+const RECORD = Symbol("bazaar.requestRecord");
+
+export function attachRecord(req: object, record: RequestRecord): void {
+  byRequest.set(req, record);
 }
 
-/** For client identification (API keys, app headers): overrides the header-derived client name. */
-export function noteClient(name: string | undefined, version?: string | undefined): void {
-  const record = storage.getStore();
-  if (!record) return;
-  record.clientName = name;
-  if (version !== undefined) record.clientVersion = version;
+/** The record of an HTTP request that `observeRequests` wraps; undefined for any other. */
+export const recordOfRequest = (req: object): RequestRecord | undefined => byRequest.get(req);
+
+/** The record of the request an Apollo context value was created for (see `recordingContext`). */
+export const recordOfContext = (context: object): RequestRecord | undefined =>
+  (context as { [RECORD]?: RequestRecord })[RECORD];
+
+export function bindContext(context: object, record: RequestRecord | undefined): void {
+  if (record) (context as { [RECORD]?: RequestRecord })[RECORD] = record;
 }

@@ -1,25 +1,12 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { parse } from "graphql";
+import { FetchSignal } from "../fetcher";
 import type { FetchOutcome, RouterMetrics } from "../observability/metrics";
-import type { Fetcher } from "../subgraph-data-source";
 import { type FetchFailure, failedFetchErrors } from "./failed-fetch";
-import { requestDeadline } from "./request-deadline";
+import { requestDeadlineAt } from "./request-deadline";
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-
-const fetchScope = new AsyncLocalStorage<{ signal: AbortSignal }>();
-
-/**
- * The pooled fetcher with this fetch's abort signal and a response size cap. The data source's
- * `fetcher` is shared by concurrent fetches, so the signal travels in async-local storage.
- * node-fetch's `size` rejects a body past the cap while reading it, without buffering the rest.
- */
-export function guardedFetcher(base: Fetcher, maxResponseBytes: number): Fetcher {
-  return (url, init) =>
-    base(url, { ...init, signal: fetchScope.getStore()?.signal, size: maxResponseBytes } as Parameters<Fetcher>[1]);
-}
 
 export interface FetchGuardOptions {
   subgraph: string;
@@ -32,10 +19,18 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource["proces
 // The gateway does not export the GraphQLDataSourceRequestKind enum at runtime from its index.
 const INCOMING_OPERATION = "incoming operation";
 
-// biome-ignore lint/suspicious/noExplicitAny: the gateway's own constraint on data source contexts.
-type Process<TContext extends Record<string, any>> = (
-  options: GraphQLDataSourceProcessOptions<TContext>,
-) => Promise<GatewayGraphQLResponse>;
+/** Sends the fetch; aborting `signal` abandons it (timeout or the request's deadline). */
+type Send = (signal: FetchSignal) => Promise<GatewayGraphQLResponse>;
+
+/** A fetch's signal that remembers which clock ran out. */
+class ExpiringSignal extends FetchSignal {
+  expired: "timeout" | "deadline" | undefined;
+}
+
+const expire = (signal: ExpiringSignal, cause: "timeout" | "deadline") => {
+  signal.expired = cause;
+  signal.abort();
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -68,10 +63,10 @@ export function createFetchGuard(options: FetchGuardOptions) {
   const observe = (started: bigint, outcome: FetchOutcome) =>
     metrics?.subgraphFetchDuration.observe({ subgraph, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
 
-  function classify(error: unknown, timeout: AbortSignal, deadline: AbortSignal | undefined): FetchFailure {
-    if (timeout.aborted)
+  function classify(error: unknown, expired: "timeout" | "deadline" | undefined): FetchFailure {
+    if (expired === "timeout")
       return { code: "SUBGRAPH_TIMEOUT", message: `Subgraph "${subgraph}" did not answer within ${timeoutMs} ms` };
-    if (deadline?.aborted)
+    if (expired === "deadline")
       return { code: "REQUEST_TIMEOUT", message: `The request ran out of time before subgraph "${subgraph}" answered` };
     const type = (error as { type?: unknown }).type;
     if (type === "max-size")
@@ -93,14 +88,19 @@ export function createFetchGuard(options: FetchGuardOptions) {
   // biome-ignore lint/suspicious/noExplicitAny: the gateway's own constraint on data source contexts.
   return async function guard<TContext extends Record<string, any>>(
     request: GraphQLDataSourceProcessOptions<TContext>,
-    next: Process<TContext>,
+    send: Send,
   ): Promise<GatewayGraphQLResponse> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const deadline = requestDeadline(request.context);
-    const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
+    // One timer per fetch, for whichever comes first: this subgraph's timeout or the request's deadline.
+    const deadlineAt = requestDeadlineAt(request.context);
+    const remaining = deadlineAt === undefined ? Number.POSITIVE_INFINITY : deadlineAt - Date.now();
+    const cause = remaining < timeoutMs ? "deadline" : "timeout";
+    const signal = new ExpiringSignal();
+    // Out of time already: abort before anything is sent.
+    if (remaining <= 0) expire(signal, cause);
+    const timer = signal.aborted ? undefined : setTimeout(expire, Math.min(remaining, timeoutMs), signal, cause);
     const started = process.hrtime.bigint();
     try {
-      const response = await fetchScope.run({ signal }, () => next(request));
+      const response = await send(signal);
       if (!isGraphQLResponse(response)) throw new BadResponse("not a GraphQL response");
       observe(started, "ok");
       return response;
@@ -111,7 +111,7 @@ export function createFetchGuard(options: FetchGuardOptions) {
         observe(started, "error");
         return { data: body.data ?? null, errors: body.errors } as GatewayGraphQLResponse;
       }
-      const failure = classify(error, timeout, deadline);
+      const failure = classify(error, signal.expired);
       observe(started, OUTCOMES[failure.code]);
       // Schema loads and health checks have no client response to put errors in.
       if ((request.kind as string) !== INCOMING_OPERATION) throw new Error(failure.message);
@@ -121,6 +121,8 @@ export function createFetchGuard(options: FetchGuardOptions) {
         data: null,
         errors: failedFetchErrors(document, request.request.variables, failure),
       } as GatewayGraphQLResponse;
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

@@ -1,13 +1,7 @@
 export { type FetchFailure, failedFetchErrors } from "./failed-fetch";
-export {
-  createFetchGuard,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  DEFAULT_SUBGRAPH_TIMEOUT_MS,
-  type FetchGuard,
-  guardedFetcher,
-} from "./fetch-guard";
+export { createFetchGuard, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_SUBGRAPH_TIMEOUT_MS, type FetchGuard } from "./fetch-guard";
 export { healthUrl, readinessRoute } from "./readiness";
-export { requestDeadline, requestDeadlinePlugin } from "./request-deadline";
+export { requestDeadlineAt, requestDeadlinePlugin } from "./request-deadline";
 export { subgraphEndpoints } from "./subgraph-endpoints";
 export { DEFAULT_RELOAD_DEBOUNCE_MS, supergraphSource } from "./supergraph-source";
 
