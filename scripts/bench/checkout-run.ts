@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeDocSection } from "./doc-section";
 import type { CheckoutWorld } from "./checkout-world";
 import type { Machine } from "./machine";
 import { type LatencySummary, summarize } from "./stats";
@@ -97,9 +97,6 @@ export function renderCheckoutTables(runs: CheckoutRun[]): string {
   return lines.join("\n");
 }
 
-export const SECTION_START = "<!-- bench:checkout:start -->";
-export const SECTION_END = "<!-- bench:checkout:end -->";
-
 export interface CheckoutReport {
   date: string;
   machine: Machine;
@@ -111,7 +108,6 @@ export interface CheckoutReport {
 export function renderCheckoutSection(report: CheckoutReport): string {
   const { machine } = report;
   return [
-    SECTION_START,
     "## Checkout throughput at the orders subgraph",
     "",
     "Written by `npm run bench:checkout` (scripts/bench/checkout.ts); rerun it to refresh this section.",
@@ -125,19 +121,9 @@ export function renderCheckoutSection(report: CheckoutReport): string {
     "- Reading: throughput levels off once the one Node process (load generator, orders and catalog together) keeps both cores busy; from then on a transaction's duration includes waiting for that event loop between its statements, so at 10 and 50 clients the lock-hold figures measure queueing in Node as much as contention in PostgreSQL. Only the hot cart's catalog transactions grow beyond that: every reservation waits its turn on one variant's row lock. Separate processes per service (production) spread the work over the cores.",
     "",
     renderCheckoutTables(report.runs),
-    SECTION_END,
   ].join("\n");
 }
 
-/** Replaces this benchmark's section of the report (or appends it), leaving the rest untouched. */
 export function writeCheckoutSection(path: string, report: CheckoutReport): void {
-  const section = renderCheckoutSection(report);
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(SECTION_START);
-  const end = current.indexOf(SECTION_END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + SECTION_END.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
+  writeDocSection(path, "checkout", renderCheckoutSection(report));
 }

@@ -1,14 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const markers = (name: string) => ({ start: `<!-- bench:${name}:start -->`, end: `<!-- bench:${name}:end -->` });
+/** The comment lines that delimit the section a benchmark owns in docs/benchmarks.md. */
+export const sectionMarkers = (name: string) => ({
+  start: `<!-- bench:${name}:start -->`,
+  end: `<!-- bench:${name}:end -->`,
+});
 
 /**
- * Replaces the section `name` of the benchmarks document (between its start/end markers), or
+ * Replaces the section `name` of the benchmarks document (between its markers) with `content`, or
  * appends it; every other section stays as it is, so each benchmark owns exactly its own figures.
  */
-export function replaceDocSection(existing: string, name: string, section: string): string {
-  const { start, end } = markers(name);
-  const block = `${start}\n${section.trim()}\n${end}`;
+export function replaceDocSection(existing: string, name: string, content: string): string {
+  const { start, end } = sectionMarkers(name);
+  const block = `${start}\n${content.trim()}\n${end}`;
   const from = existing.indexOf(start);
   const to = existing.indexOf(end);
   if (from !== -1 && to > from) return `${existing.slice(0, from)}${block}${existing.slice(to + end.length)}`;
@@ -18,8 +22,8 @@ export function replaceDocSection(existing: string, name: string, section: strin
   return `${base}${block}\n`;
 }
 
-/** Writes `## title` + `body` as the section `name` of the document at `path`. */
-export function writeDocSection(path: string, name: string, title: string, body: string): void {
+/** Writes `content` (starting with its own `## heading`) as the section `name` of the document at `path`. */
+export function writeDocSection(path: string, name: string, content: string): void {
   const existing = existsSync(path) ? readFileSync(path, "utf8") : "";
-  writeFileSync(path, replaceDocSection(existing, name, `## ${title}\n\n${body.trim()}\n`));
+  writeFileSync(path, replaceDocSection(existing, name, content));
 }

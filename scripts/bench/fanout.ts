@@ -92,6 +92,8 @@ try {
   const perSubscriberKiB = (serverAfter.total - serverBefore.total) / N / 1024;
   const routerPerSubscriberKiB = (serverAfter.router - serverBefore.router) / N / 1024;
   const lines = [
+    "## Subscription fan-out (graphql-ws through the router)",
+    "",
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:fanout\` (BENCH_SUBSCRIBERS=${N}, BENCH_EVENTS=${env.BENCH_EVENTS}).`,
     `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, load average ${machine.loadAverage} at start.`,
     "",
@@ -109,7 +111,7 @@ try {
     "before the first socket and after every subscriber received the first event, divided by the subscribers.",
   ];
   console.log(lines.join("\n"));
-  writeDocSection(env.BENCH_REPORT, "fanout", "Subscription fan-out (graphql-ws through the router)", lines.join("\n"));
+  writeDocSection(env.BENCH_REPORT, "fanout", lines.join("\n"));
 
   function connectSubscriber(): Promise<void> {
     return new Promise((resolve, reject) => {

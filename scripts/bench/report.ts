@@ -1,9 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeDocSection } from "./doc-section";
 import type { Machine } from "./machine";
 import type { LatencySummary } from "./stats";
 
-export const SECTION_START = "<!-- bench:search-and-listing:start -->";
-export const SECTION_END = "<!-- bench:search-and-listing:end -->";
 
 export interface BenchRun {
   date: string;
@@ -37,7 +35,6 @@ export function renderSection(run: BenchRun): string {
   const worstListing = Math.max(...run.listing.map((row) => row.p95));
   const { machine } = run;
   return [
-    SECTION_START,
     "## Search and product listing at the catalog subgraph",
     "",
     "Written by `npm run bench` (scripts/bench/); rerun it to refresh this section.",
@@ -55,24 +52,9 @@ export function renderSection(run: BenchRun): string {
     "### Product listing (each sort)",
     "",
     latencyTable(run.listing),
-    SECTION_END,
   ].join("\n");
 }
 
-/** Replaces this benchmark's section of the document, or appends it; other sections stay as they are. */
-export function updateDocument(existing: string, section: string): string {
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  if (start !== -1 && end > start) {
-    return `${existing.slice(0, start)}${section}${existing.slice(end + SECTION_END.length)}`;
-  }
-  const base = existing.trim()
-    ? `${existing.trimEnd()}\n\n`
-    : "# Benchmarks\n\nFigures measured on this project's machines; never asserted in tests.\n\n";
-  return `${base}${section}\n`;
-}
-
 export function writeReport(path: string, run: BenchRun): void {
-  const existing = existsSync(path) ? readFileSync(path, "utf8") : "";
-  writeFileSync(path, updateDocument(existing, renderSection(run)));
+  writeDocSection(path, "search-and-listing", renderSection(run));
 }

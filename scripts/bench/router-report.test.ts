@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ratios, SECTION_END, SECTION_START, targetFigures, updateRouterSection } from "./router-report";
+import { ratios, targetFigures } from "./router-report";
 import { withSubgraphUrls } from "./router-vs-gateway";
 
 describe("targetFigures", () => {
@@ -31,25 +31,6 @@ describe("ratios", () => {
     });
     expect(r.throughput).toBeCloseTo(1.5);
     expect(r.perCpu).toBeCloseTo(3);
-  });
-});
-
-describe("updateRouterSection", () => {
-  const section = `${SECTION_START}\nnew figures\n${SECTION_END}`;
-
-  it("replaces its own section and keeps every other", () => {
-    const doc = `# Benchmarks\n\n## Search\nkept\n\n${SECTION_START}\nold figures\n${SECTION_END}\n\n## Later\nalso kept\n`;
-    const updated = updateRouterSection(doc, section);
-    expect(updated).toContain("## Search\nkept");
-    expect(updated).toContain("## Later\nalso kept");
-    expect(updated).toContain("new figures");
-    expect(updated).not.toContain("old figures");
-  });
-
-  it("appends its section when the document has none", () => {
-    expect(updateRouterSection("# Benchmarks\n\n## Search\nx\n", section)).toBe(
-      `# Benchmarks\n\n## Search\nx\n\n${section}\n`,
-    );
   });
 });
 

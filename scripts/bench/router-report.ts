@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeDocSection } from "./doc-section";
 import type { Machine } from "./machine";
 import { percentile } from "./stats";
 
@@ -94,9 +94,6 @@ export interface RouterReport {
   queries: QueryFigures[];
 }
 
-export const SECTION_START = "<!-- bench:router-vs-gateway:start -->";
-export const SECTION_END = "<!-- bench:router-vs-gateway:end -->";
-
 export function renderRouterSection(report: RouterReport): string {
   const { machine } = report;
   const verdicts = report.queries.map((q) => {
@@ -104,7 +101,6 @@ export function renderRouterSection(report: RouterReport): string {
     return `${q.query} ${fixed(perCpu, 2)}× (${perCpu >= TARGET_RATIO ? "met" : "MISSED"})`;
   });
   return [
-    SECTION_START,
     "## Router vs stock @apollo/gateway",
     "",
     "Written by `npm run bench -- router` (scripts/bench/router-vs-gateway.ts); rerun it to refresh this section.",
@@ -121,21 +117,9 @@ export function renderRouterSection(report: RouterReport): string {
     `Requests per second of each round (router / stock): ${report.queries
       .map((q) => `${q.query}: ${q.router.rounds.map((r) => fixed(r, 0)).join(", ")} / ${q.stock.rounds.map((r) => fixed(r, 0)).join(", ")}`)
       .join("; ")}.`,
-    SECTION_END,
   ].join("\n");
 }
 
-/** Replaces this benchmark's section (or appends it), leaving every other section as it is. */
-export function updateRouterSection(existing: string, section: string): string {
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  if (start !== -1 && end > start) {
-    return `${existing.slice(0, start)}${section}${existing.slice(end + SECTION_END.length)}`;
-  }
-  return `${existing.trim() ? existing.trimEnd() : "# Benchmarks"}\n\n${section}\n`;
-}
-
 export function writeRouterReport(path: string, report: RouterReport): void {
-  const existing = existsSync(path) ? readFileSync(path, "utf8") : "";
-  writeFileSync(path, updateRouterSection(existing, renderRouterSection(report)));
+  writeDocSection(path, "router-vs-gateway", renderRouterSection(report));
 }
