@@ -9,6 +9,7 @@ export * from "./event-stream";
 export * from "./federation";
 export * from "./ids";
 export * from "./internal-client";
+export * from "./keyed-listeners";
 export * from "./loaders";
 export * from "./main";
 export * from "./money";

@@ -1,4 +1,5 @@
 import type { Bus, EventEnvelope, Subscription } from "@bazaar/events";
+import { type KeyedEvent, KeyedListeners } from "@bazaar/subgraph-kit";
 import type { OrderRow } from "../db/order.queries";
 import type { ActorType, OrderEvent, OrderEventType } from "../schema/order-event.type";
 import type { OrderStatus } from "../schema/order.type";
@@ -19,54 +20,33 @@ export type OrderDeliveryListener = (delivery: OrderDelivery) => void;
 export const ORDER_EVENT_PATTERN = "order.*";
 
 /**
- * This process's registry of `orderUpdated` listeners by order id. One bus listener feeds it, and an
- * event costs O(listeners of its order), however many subscribers other orders have. Listeners
- * must be quick (they queue); anything slow happens when their subscriber pulls.
+ * This process's registry of `orderUpdated` listeners by order id (see KeyedListeners), fed by one
+ * bus listener. Each event hands its order's listeners the timeline entry it announces and one
+ * shared, lazy read of the order.
  */
-export class OrderFeed {
-  private readonly byOrder = new Map<string, Set<OrderDeliveryListener>>();
-  private listeners = 0;
-
-  constructor(private readonly loadOrder: (orderId: string) => Promise<OrderRow | undefined>) {}
-
-  /** Listeners registered right now, over all orders. */
-  get size(): number {
-    return this.listeners;
-  }
-
-  /** Registers `listener` for `orderId`'s entries; the returned function removes it (idempotent). */
-  listen(orderId: string, listener: OrderDeliveryListener): () => void {
-    let set = this.byOrder.get(orderId);
-    if (!set) {
-      set = new Set();
-      this.byOrder.set(orderId, set);
-    }
-    set.add(listener);
-    this.listeners += 1;
-    let listening = true;
-    return () => {
-      if (!listening) return;
-      listening = false;
-      const current = this.byOrder.get(orderId);
-      if (!current?.delete(listener)) return;
-      this.listeners -= 1;
-      if (current.size === 0) this.byOrder.delete(orderId);
-    };
+export class OrderFeed extends KeyedListeners<OrderDelivery> {
+  constructor(private readonly loadOrder: (orderId: string) => Promise<OrderRow | undefined>) {
+    super();
   }
 
   /** Hands one bus event to the listeners of its order; anything that is not an order timeline entry is ignored. */
   dispatch(envelope: EventEnvelope): void {
-    const listeners = this.byOrder.get(envelope.aggregateId);
-    if (!listeners) return;
-    const entry = timelineEntryOf(envelope);
-    if (!entry) return;
-    const delivery: OrderDelivery = { entry, order: shared(() => this.loadOrder(envelope.aggregateId)) };
-    for (const listener of listeners) listener(delivery);
+    this.offer(this.route(envelope));
   }
 
   /** The one per-process bus listener (no group: every process fans out to its own sockets). */
   attach(bus: Bus): Promise<Subscription> {
-    return bus.subscribe(ORDER_EVENT_PATTERN, (envelope) => this.dispatch(envelope));
+    return this.feedFrom(bus, ORDER_EVENT_PATTERN, (envelope) => this.route(envelope));
+  }
+
+  private route(envelope: EventEnvelope): KeyedEvent<OrderDelivery> {
+    return {
+      key: envelope.aggregateId,
+      value: () => {
+        const entry = timelineEntryOf(envelope);
+        return entry && { entry, order: shared(() => this.loadOrder(envelope.aggregateId)) };
+      },
+    };
   }
 }
 

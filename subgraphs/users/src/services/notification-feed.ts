@@ -15,11 +15,16 @@ export function attachNotificationFeed(
   registry: NotificationRegistry,
   load: (notificationId: string) => Promise<NotificationRow | undefined>,
 ): Promise<Subscription> {
-  return bus.subscribe(NOTIFICATION_ADDED, async (event) => {
+  return registry.feedFrom(bus, NOTIFICATION_ADDED, (event) => {
     const added = parsePayload(notificationAddedPayload, event.payload);
-    if (!added || !registry.isListening(added.userId)) return;
-    const notification = await load(added.notificationId);
-    // The row decides whose it is, not the event's claim.
-    if (notification && notification.userId === added.userId) registry.deliver(notification);
+    if (!added) return undefined;
+    return {
+      key: added.userId,
+      value: async () => {
+        const notification = await load(added.notificationId);
+        // The row decides whose it is, not the event's claim.
+        return notification?.userId === added.userId ? notification : undefined;
+      },
+    };
   });
 }
