@@ -67,6 +67,8 @@ try {
   const serverBefore = serverMemory(deployment.child);
   // received[sequence] = latencies of the deliveries of that sequence.
   const received = new Map<number, number[]>();
+  // Why subscriptions ended early (socket errors, refusals), by reason.
+  const failures: string[] = [];
   const connectStarted = performance.now();
   for (let start = 0; start < N; start += env.BENCH_CONNECT_BATCH) {
     const batch = Math.min(env.BENCH_CONNECT_BATCH, N - start);
@@ -103,12 +105,15 @@ try {
     "Selection: `orderUpdated(orderId, afterSequence) { status change { sequence type occurredAt } }`.",
     "Latency: the event's commit time in orders (`change.occurredAt`) → the payload parsed at the client.",
     "",
-    "| subscribers | connect + subscribe | events | deliveries | complete events | p50 | p99 | max | server memory / subscriber | router share |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    `| ${N.toLocaleString("en")} | ${connectSeconds.toFixed(1)} s | ${env.BENCH_EVENTS} | ${latencies.length.toLocaleString("en")} | ${complete}/${env.BENCH_EVENTS} | ${latency.p50.toFixed(0)} ms | ${latency.p99.toFixed(0)} ms | ${max.toFixed(0)} ms | ${perSubscriberKiB.toFixed(1)} KiB | ${routerPerSubscriberKiB.toFixed(1)} KiB |`,
+    "| subscribers | connect + subscribe | failed | events | deliveries | complete events | p50 | p99 | max | server memory / subscriber | router share |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| ${N.toLocaleString("en")} | ${connectSeconds.toFixed(1)} s | ${failures.length} | ${env.BENCH_EVENTS} | ${latencies.length.toLocaleString("en")} | ${complete}/${env.BENCH_EVENTS} | ${latency.p50.toFixed(0)} ms | ${latency.p99.toFixed(0)} ms | ${max.toFixed(0)} ms | ${perSubscriberKiB.toFixed(1)} KiB | ${routerPerSubscriberKiB.toFixed(1)} KiB |`,
     "",
     "Server memory is the resident-set growth of every server process (router workers, subgraphs) between",
     "before the first socket and after every subscriber received the first event, divided by the subscribers.",
+    ...(failures.length > 0
+      ? ["", `Failed subscriptions, by reason: ${[...tally(failures)].map(([why, n]) => `${n} × ${why}`).join("; ")}.`]
+      : []),
   ];
   console.log(lines.join("\n"));
   writeDocSection(env.BENCH_REPORT, "fanout", lines.join("\n"));
@@ -131,25 +136,40 @@ try {
         },
         {
           next: (result) => {
+            if (result.errors) failures.push(describe(result.errors));
             const delivered = result.data?.orderUpdated.change;
             if (!delivered) return;
             const list = received.get(delivered.sequence) ?? [];
             list.push(Date.now() - Date.parse(delivered.occurredAt));
             received.set(delivered.sequence, list);
           },
-          error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+          error: (error) => {
+            const reason = describe(error);
+            failures.push(reason);
+            reject(new Error(reason));
+          },
           complete: () => {},
         },
       );
     });
   }
 
-  /** Waits (bounded) until every subscriber has `sequence`; a stuck delivery ends the benchmark with the count. */
+  /**
+   * Waits until every live subscriber has `sequence`; gives up once nothing new arrived for 15 s
+   * (a subscription that failed never will) and says how many got it.
+   */
   async function everyoneHas(sequence: number): Promise<void> {
-    const deadline = Date.now() + 120_000;
-    while ((received.get(sequence)?.length ?? 0) < N) {
-      if (Date.now() > deadline) {
-        console.warn(`bench:fanout: only ${received.get(sequence)?.length ?? 0}/${N} got sequence ${sequence}`);
+    const live = () => N - failures.length;
+    let seen = -1;
+    let lastProgress = Date.now();
+    for (;;) {
+      const got = received.get(sequence)?.length ?? 0;
+      if (got >= live()) return;
+      if (got !== seen) {
+        seen = got;
+        lastProgress = Date.now();
+      } else if (Date.now() - lastProgress > 15_000) {
+        console.warn(`bench:fanout: only ${got}/${N} got sequence ${sequence}`);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -159,6 +179,22 @@ try {
   await Promise.allSettled(clients.map((client) => client.dispose()));
   await deployment.stop();
   await database.close();
+}
+
+function tally(reasons: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return counts;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (Array.isArray(error)) return error.map((e) => (e as { message?: string }).message ?? String(e)).join("; ");
+  if (typeof error === "object" && error !== null && "code" in error) {
+    const close = error as { code: number; reason?: string };
+    return `closed ${close.code} ${close.reason ?? ""}`.trim();
+  }
+  return String(error);
 }
 
 /** Resident memory of the whole deployment and of the router's processes. */

@@ -45,13 +45,17 @@ function dispatch(routes: Route[], onError: HttpServerOptions["onError"]) {
   };
 }
 
+const LISTEN_BACKLOG = 4096;
+
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const server = createServer({ keepAlive: true }, dispatch(options.routes, options.onError));
   server.keepAliveTimeout = 65_000;
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, host, () => {
+    // A deep accept queue (the kernel caps it at net.core.somaxconn): a router opening thousands of
+    // subscription sockets at once must not find connections refused or reset by a full queue.
+    server.listen(options.port, host, LISTEN_BACKLOG, () => {
       server.off("error", reject);
       resolve();
     });

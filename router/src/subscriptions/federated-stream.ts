@@ -80,7 +80,7 @@ export function federatedSubscription(run: FederatedRun): ResultStream {
   };
   const failure = (error: unknown): GraphQLError[] => {
     if (isFormattedErrors(error)) return error.map((e) => fromFormatted(e, subgraph));
-    const detail = isCloseEvent(error) ? `closed ${error.code} ${error.reason}`.trim() : String(error);
+    const detail = isCloseEvent(error) ? `closed ${error.code} ${error.reason}`.trim() : describeFailure(error);
     logger.warn({ subgraph, requestId: run.context.requestId, detail }, "upstream subscription failed");
     const message = run.production
       ? `Subgraph "${subgraph}" is unavailable`
@@ -152,4 +152,15 @@ export function federatedSubscription(run: FederatedRun): ResultStream {
     },
   };
   return stream;
+}
+
+/** A socket error event (ws' ErrorEvent carries `message` and `error`) or any thrown value, as text. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "object" && error !== null) {
+    const { message, error: cause } = error as { message?: unknown; error?: unknown };
+    if (cause instanceof Error) return cause.message;
+    if (typeof message === "string") return message;
+  }
+  return String(error);
 }
