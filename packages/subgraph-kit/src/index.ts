@@ -22,3 +22,5 @@ export * from "./server";
 export * from "./subscriptions";
 export * from "./transaction";
 export * from "./validation";
+export * from "./slug";
+export * from "./unique-violation";

@@ -2,6 +2,7 @@ import {
   abortWith,
   assertSellerAccess,
   isIdLike,
+  isUniqueViolation,
   newId,
   path,
   requireViewer,
@@ -17,7 +18,6 @@ import {
   parkSkus,
   updateVariant,
 } from "../db/product-variant-write.queries";
-import { isUniqueViolation } from "../db/unique-violation";
 import { announceBackInStock } from "./back-in-stock";
 import { recordProductsChanged } from "./catalog-events";
 import { planProductUpdate, type UpdateProductInput } from "./product-update.plan";

@@ -1,5 +1,14 @@
 import type { Transaction } from "@bazaar/drizzle";
-import { abortWith, type Errors, newId, path, requireViewer, transactionOrUserErrors, userError } from "@bazaar/subgraph-kit";
+import {
+  abortWith,
+  type Errors,
+  isUniqueViolation,
+  newId,
+  path,
+  requireViewer,
+  transactionOrUserErrors,
+  userError,
+} from "@bazaar/subgraph-kit";
 import type { SellersContext } from "../context";
 import { findSellersByUserIds, type SellerRow } from "../db/seller.queries";
 import {
@@ -10,7 +19,6 @@ import {
   SELLER_USER_KEY,
   takenSlugs,
 } from "../db/seller-write.queries";
-import { isUniqueViolation } from "../db/unique-violation";
 import type { Seller } from "../schema/seller.type";
 import { recordSellerEvent } from "./seller-events";
 import { type ApplicationFields, type ApplicationInput, slugFromName, suffixedSlug, validateApplication } from "./seller-application.validation";

@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { type Errors, lengthOf, path, userError } from "@bazaar/subgraph-kit";
+import { type Errors, lengthOf, path, slugWords, userError, withRandomSuffix } from "@bazaar/subgraph-kit";
 
 export interface ApplicationInput {
   name: string;
@@ -79,16 +78,10 @@ const BASE_MAX = SLUG_MAX - 7;
 
 /** "Café Lumière & Co" → "cafe-lumiere-co"; too short a result gets "-store" ("AB" → "ab-store", "東京" → "store"). */
 export function slugFromName(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, BASE_MAX)
-    .replace(/^-+|-+$/g, "");
+  const base = slugWords(name, BASE_MAX);
   if (base.length >= SLUG_MIN) return base;
   return base ? `${base}-store` : "store";
 }
 
 /** The slug with a short random suffix, for when the plain one is taken. */
-export const suffixedSlug = (slug: string) => `${slug}-${randomBytes(3).toString("hex")}`;
+export const suffixedSlug = withRandomSuffix;
