@@ -31,14 +31,21 @@ export async function startSellers() {
     throw error;
   }
   const url = `${server.url}/graphql`;
+  let users = 0;
+  const as = async (subject: Partial<AccessTokenSubject> & { userId: string }) => {
+    const { token } = await signAccessToken(ring, defaultVerifierConfig(), { roles: ["CUSTOMER"], sellerId: null, ...subject });
+    return graphqlClient(url, { authorization: `Bearer ${token}` });
+  };
   return {
     db: testDb.db,
     counter,
     gql: graphqlClient(url),
     /** A client whose requests carry an access token for this subject (a CUSTOMER unless told). */
-    async as(subject: Partial<AccessTokenSubject> & { userId: string }) {
-      const { token } = await signAccessToken(ring, defaultVerifierConfig(), { roles: ["CUSTOMER"], sellerId: null, ...subject });
-      return graphqlClient(url, { authorization: `Bearer ${token}` });
+    as,
+    /** A new signed-in customer (ids `usr_<prefix>001`, `…002`, …), with their user id. */
+    async newUser(prefix: string) {
+      const userId = `usr_${prefix}${String(++users).padStart(3, "0")}`;
+      return { userId, gql: await as({ userId }) };
     },
     async stop() {
       await server.stop();
@@ -62,6 +69,9 @@ export const sellerRow = async (db: Database, id: string) =>
 
 export const sellersOfUser = (db: Database, userId: string) =>
   db.select().from(tables.sellers).where(eq(tables.sellers.userId, userId));
+
+/** A user's store as sellers resolves `User.seller` for the router. */
+export const USER_SELLER = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { seller { id status rejectionReason } } } }`;
 
 export const errorCode = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions?.code;
 

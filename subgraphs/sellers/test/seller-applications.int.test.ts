@@ -11,20 +11,12 @@ import {
   sellerRow,
   sellersOfUser,
   startSellers,
+  USER_SELLER,
 } from "./harness";
 
 /** A signed-in user without a store applies for one: PENDING, owned by them, announced in the outbox. */
 let sellers: Sellers;
 let admin: Client;
-let users = 0;
-/** A new signed-in customer, with their user id. */
-async function newUser() {
-  const userId = `usr_apply${String(++users).padStart(3, "0")}`;
-  return { userId, gql: await sellers.as({ userId }) };
-}
-
-const USER_SELLER = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { seller { id status rejectionReason } } } }`;
-
 beforeAll(async () => {
   sellers = await startSellers();
   admin = await sellers.as({ userId: "usr_admin", roles: ["ADMIN"] });
@@ -33,7 +25,7 @@ afterAll(() => sellers?.stop());
 
 describe("applyAsSeller", () => {
   it("opens a PENDING store owned by the viewer and writes seller.application_submitted with it", async () => {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const res = await mutate(gql, APPLY, { name: "  Lumen Lamps  ", slug: "lumen-lamps", description: "Lamps.\nAnd bulbs." });
     expect(res.userErrors).toEqual([]);
     expect(res.seller).toMatchObject({ name: "Lumen Lamps", slug: "lumen-lamps", description: "Lamps.\nAnd bulbs.", status: "PENDING" });
@@ -46,23 +38,23 @@ describe("applyAsSeller", () => {
   });
 
   it("derives the slug from the name, with a random suffix when that one is taken", async () => {
-    const first = await mutate((await newUser()).gql, APPLY, { name: "Café Ümlaut & Co" });
+    const first = await mutate((await sellers.newUser("apply")).gql, APPLY, { name: "Café Ümlaut & Co" });
     expect(first.seller?.slug).toBe("cafe-umlaut-co");
-    const second = await mutate((await newUser()).gql, APPLY, { name: "Cafe umlaut co", slug: "  " });
+    const second = await mutate((await sellers.newUser("apply")).gql, APPLY, { name: "Cafe umlaut co", slug: "  " });
     expect(second.seller?.slug).toMatch(/^cafe-umlaut-co-[0-9a-f]{6}$/);
-    const short = await mutate((await newUser()).gql, APPLY, { name: "東京" });
+    const short = await mutate((await sellers.newUser("apply")).gql, APPLY, { name: "東京" });
     expect(short.seller?.slug).toMatch(/^store(-[0-9a-f]{6})?$/);
   });
 
   it("shows the applicant (and admins) the PENDING store through User.seller, and nobody else", async () => {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const id = (await mutate(gql, APPLY, { name: "Quiet Store" })).seller!.id;
     const reps = [{ __typename: "User", id: userId }];
     for (const client of [gql, admin]) {
       const own = await client(USER_SELLER, { reps });
       expect(own.body).toEqual({ data: { _entities: [{ seller: { id, status: "PENDING", rejectionReason: null } }] } });
     }
-    for (const client of [sellers.gql, (await newUser()).gql]) {
+    for (const client of [sellers.gql, (await sellers.newUser("apply")).gql]) {
       expect((await client(USER_SELLER, { reps })).body.data).toEqual({ _entities: [{ seller: null }] });
     }
     const lookup = await sellers.gql(`query($id: ID!) { seller(id: $id) { id } sellers { totalCount } }`, { id });
@@ -80,7 +72,7 @@ describe("applyAsSeller", () => {
     ["a slug with an edge hyphen", { name: "Fine Name", slug: "-fine" }, "SLUG_INVALID", "slug"],
     ["a description that is too long", { name: "Fine Name", description: "d".repeat(2001) }, "DESCRIPTION_INVALID", "description"],
   ])("refuses %s and writes nothing", async (_case, input, code, field) => {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const res = await mutate(gql, APPLY, input);
     expect(res.seller).toBeNull();
     expect(res.userErrors.map((e) => [e.code, e.field])).toEqual([[code, ["input", field]]]);
@@ -88,26 +80,26 @@ describe("applyAsSeller", () => {
   });
 
   it("reports every invalid field at once", async () => {
-    const res = await mutate((await newUser()).gql, APPLY, { name: "x", slug: "X", description: "d".repeat(2001) });
+    const res = await mutate((await sellers.newUser("apply")).gql, APPLY, { name: "x", slug: "X", description: "d".repeat(2001) });
     expect(res.userErrors.map((e) => e.code)).toEqual(["NAME_INVALID", "SLUG_INVALID", "DESCRIPTION_INVALID"]);
   });
 
   it("accepts the limits: 2 and 80 characters of name, 3 and 60 of slug, 2,000 of description", async () => {
-    const low = await mutate((await newUser()).gql, APPLY, { name: "Ab", slug: "abc" });
-    const high = await mutate((await newUser()).gql, APPLY, { name: "N".repeat(80), slug: "s".repeat(60), description: "d".repeat(2000) });
+    const low = await mutate((await sellers.newUser("apply")).gql, APPLY, { name: "Ab", slug: "abc" });
+    const high = await mutate((await sellers.newUser("apply")).gql, APPLY, { name: "N".repeat(80), slug: "s".repeat(60), description: "d".repeat(2000) });
     expect([low.userErrors, high.userErrors]).toEqual([[], []]);
   });
 
   it("refuses a slug another store uses with SLUG_TAKEN", async () => {
     await insertSeller(sellers.db, { slug: "taken-slug" });
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const res = await mutate(gql, APPLY, { name: "Copycat", slug: "taken-slug" });
     expect(res.userErrors.map((e) => [e.code, e.field])).toEqual([["SLUG_TAKEN", ["input", "slug"]]]);
     expect(await sellersOfUser(sellers.db, userId)).toEqual([]);
   });
 
   it.each(["PENDING", "ACTIVE", "SUSPENDED"] as const)("refuses a user whose store is %s with ALREADY_APPLIED", async (status) => {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const existing = await insertSeller(sellers.db, { userId, status });
     const res = await mutate(gql, APPLY, { name: "Second Store" });
     expect(res).toEqual({ seller: null, userErrors: [{ code: "ALREADY_APPLIED", field: null, message: expect.any(String) }] });
@@ -116,7 +108,7 @@ describe("applyAsSeller", () => {
   });
 
   it("lets a rejected applicant apply again: the same seller goes back to PENDING with the new details", async () => {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const id = (await mutate(gql, APPLY, { name: "First Try", slug: "first-try" })).seller!.id;
     await mutate(admin, REJECT, { sellerId: id, reason: "Photos missing" });
     const again = await mutate(gql, APPLY, { name: "Second Try", slug: "first-try" });
@@ -130,7 +122,7 @@ describe("applyAsSeller", () => {
   });
 
   it("gives ten simultaneous applications of one user one seller and one event; the others get ALREADY_APPLIED", async () => {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("apply");
     const results = await Promise.all(Array.from({ length: 10 }, () => mutate(gql, APPLY, { name: "Racing Store" })));
     const opened = results.filter((r) => r.seller !== null);
     expect(opened).toHaveLength(1);

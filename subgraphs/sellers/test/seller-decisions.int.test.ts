@@ -11,20 +11,12 @@ import {
   type Sellers,
   sellerRow,
   startSellers,
+  USER_SELLER,
 } from "./harness";
 
 /** Admins decide PENDING applications, one decision per seller, each announced in the outbox. */
 let sellers: Sellers;
 let admin: Client;
-let users = 0;
-/** A new signed-in customer, with their user id. */
-async function newUser() {
-  const userId = `usr_decide${String(++users).padStart(3, "0")}`;
-  return { userId, gql: await sellers.as({ userId }) };
-}
-
-const USER_SELLER = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { seller { id status rejectionReason } } } }`;
-
 beforeAll(async () => {
   sellers = await startSellers();
   admin = await sellers.as({ userId: "usr_admin", roles: ["ADMIN"] });
@@ -33,7 +25,7 @@ afterAll(() => sellers?.stop());
 
 describe("approveSeller and rejectSeller", () => {
   async function pending(name = "Waiting Store") {
-    const { userId, gql } = await newUser();
+    const { userId, gql } = await sellers.newUser("decide");
     const id = (await mutate(gql, APPLY, { name })).seller!.id;
     return { id, userId, gql };
   }
@@ -66,7 +58,7 @@ describe("approveSeller and rejectSeller", () => {
     await mutate(admin, REJECT, { sellerId: id, reason: "Private" });
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Seller { status rejectionReason } } }`;
     const reps = [{ __typename: "Seller", id }];
-    const stranger = await (await newUser()).gql(query, { reps });
+    const stranger = await (await sellers.newUser("decide")).gql(query, { reps });
     expect(stranger.body.data).toEqual({ _entities: [{ status: "REJECTED", rejectionReason: null }] });
     expect(errorCode(stranger.body)).toBe("FORBIDDEN");
     expect(errorCode((await sellers.gql(query, { reps })).body)).toBe("UNAUTHENTICATED");
